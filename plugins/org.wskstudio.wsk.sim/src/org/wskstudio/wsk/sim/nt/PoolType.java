@@ -1,0 +1,10 @@
+package org.wskstudio.wsk.sim.nt;
+
+/** POOL_TYPE values the simulator distinguishes. */
+public enum PoolType {
+    NonPagedPool, NonPagedPoolNx, PagedPool;
+
+    public boolean paged() {
+        return this == PagedPool;
+    }
+}

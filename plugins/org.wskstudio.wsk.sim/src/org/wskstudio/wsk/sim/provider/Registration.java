@@ -1,0 +1,35 @@
+package org.wskstudio.wsk.sim.provider;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.wskstudio.wsk.sim.wsk.WskClient;
+import org.wskstudio.wsk.sim.wsk.WskSocket;
+
+/** State behind one WSK_REGISTRATION. */
+public final class Registration {
+    final WskClient client;
+    final String element;
+    int captures;
+    boolean deregistered;
+    int staticEventMask;
+    int socketsCreated;
+    final Set<WskSocket> openSockets = new LinkedHashSet<>();
+
+    Registration(WskClient client, String element) {
+        this.client = client;
+        this.element = element;
+    }
+
+    public int captures() {
+        return captures;
+    }
+
+    public boolean deregistered() {
+        return deregistered;
+    }
+
+    public int openSocketCount() {
+        return openSockets.size();
+    }
+}

@@ -1,0 +1,5 @@
+package org.wskstudio.wsk.sim.verify;
+
+public enum Severity {
+    ERROR, WARNING
+}

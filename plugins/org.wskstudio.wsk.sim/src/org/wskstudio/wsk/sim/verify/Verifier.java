@@ -1,0 +1,44 @@
+package org.wskstudio.wsk.sim.verify;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+import org.wskstudio.wsk.sim.trace.Trace;
+
+/** Collects rule violations and mirrors each into the trace. */
+public final class Verifier {
+    private final LongSupplier clock;
+    private final Trace trace;
+    private final List<Violation> violations = new ArrayList<>();
+    private final Map<Rule, Integer> counts = new EnumMap<>(Rule.class);
+
+    public Verifier(LongSupplier clock, Trace trace) {
+        this.clock = clock;
+        this.trace = trace;
+    }
+
+    /** Reports a violation at the current virtual time. */
+    public Violation report(Rule rule, String element, String listener, String message) {
+        Violation v = new Violation(rule, message, clock.getAsLong(), element == null ? "driver" : element, listener);
+        violations.add(v);
+        counts.merge(rule, 1, Integer::sum);
+        trace.violation(v);
+        return v;
+    }
+
+    public List<Violation> violations() {
+        return Collections.unmodifiableList(violations);
+    }
+
+    public int count(Rule rule) {
+        return counts.getOrDefault(rule, 0);
+    }
+
+    public Map<Rule, Integer> counts() {
+        return Collections.unmodifiableMap(counts);
+    }
+}
