@@ -3,9 +3,16 @@
  */
 package org.wskstudio.wskl;
 
+import org.eclipse.xtext.conversion.IValueConverterService;
+import org.wskstudio.wskl.conversion.WsklValueConverterService;
 
 /**
  * Use this class to register components to be used at runtime / without the Equinox extension registry.
  */
 public class WsklRuntimeModule extends AbstractWsklRuntimeModule {
+
+	@Override
+	public Class<? extends IValueConverterService> bindIValueConverterService() {
+		return WsklValueConverterService.class;
+	}
 }

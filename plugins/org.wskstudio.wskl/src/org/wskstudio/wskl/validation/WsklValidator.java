@@ -3,23 +3,12 @@
  */
 package org.wskstudio.wskl.validation;
 
+import org.eclipse.xtext.validation.ComposedChecks;
 
 /**
- * This class contains custom validation rules. 
- *
- * See https://www.eclipse.org/Xtext/documentation/303_runtime_concepts.html#validation
+ * The WSKL validator: the checks live in one class per concern, composed here. Issue codes
+ * are in {@link WsklIssueCodes}.
  */
+@ComposedChecks(validators = { DriverChecks.class, ListenerChecks.class, InspectChecks.class })
 public class WsklValidator extends AbstractWsklValidator {
-	
-//	public static final String INVALID_NAME = "invalidName";
-//
-//	@Check
-//	public void checkGreetingStartsWithCapital(Greeting greeting) {
-//		if (!Character.isUpperCase(greeting.getName().charAt(0))) {
-//			warning("Name should start with a capital",
-//					WsklPackage.Literals.GREETING__NAME,
-//					INVALID_NAME);
-//		}
-//	}
-	
 }

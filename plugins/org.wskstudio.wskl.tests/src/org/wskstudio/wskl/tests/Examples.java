@@ -1,0 +1,61 @@
+package org.wskstudio.wskl.tests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Where the repository's example models are, for tests that run every one of them. */
+public final class Examples {
+
+	private Examples() {
+	}
+
+	/** The repository root, given to the test runtime by the tests bundle's pom. */
+	public static Path repositoryRoot() {
+		String root = System.getProperty("wsk.repo.root");
+		Path path = root != null ? Paths.get(root) : Paths.get("../..");
+		return path.toAbsolutePath().normalize();
+	}
+
+	public static Path examplesDir() {
+		return repositoryRoot().resolve("examples");
+	}
+
+	/** The valid example models, sorted by name. */
+	public static List<Path> validModels() {
+		return list(examplesDir());
+	}
+
+	/** The deliberately broken models of examples/invalid. */
+	public static List<Path> invalidModels() {
+		return list(examplesDir().resolve("invalid"));
+	}
+
+	public static Path example(String fileName) {
+		return examplesDir().resolve(fileName);
+	}
+
+	public static String read(Path file) {
+		try {
+			return Files.readString(file);
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static List<Path> list(Path dir) {
+		try (Stream<Path> files = Files.list(dir)) {
+			List<Path> result = files.filter(p -> p.toString().endsWith(".wskl")).sorted().toList();
+			if (result.isEmpty()) {
+				throw new IllegalStateException("no .wskl models in " + dir);
+			}
+			return result;
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+}
