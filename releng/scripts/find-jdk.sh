@@ -2,8 +2,10 @@
 # feature version is at least MIN, or explains on stderr and returns 1.
 
 wsk_java_feature() { # $1 = java home; prints the feature version (17, 21, 25...)
-  local v
-  v="$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -n1)"
+  local v=""
+  # the JDK's release file says it without starting a JVM
+  [ -f "$1/release" ] && v="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" | head -n1)"
+  [ -n "$v" ] || v="$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -n1)"
   echo "${v%%.*}"
 }
 

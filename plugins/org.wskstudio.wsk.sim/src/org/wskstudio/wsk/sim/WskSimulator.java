@@ -8,7 +8,6 @@ import org.wskstudio.wsk.sim.core.VirtualTime;
 import org.wskstudio.wsk.sim.kernel.SimHost;
 import org.wskstudio.wsk.sim.net.ConnectSpec;
 import org.wskstudio.wsk.sim.net.RequestRecord;
-import org.wskstudio.wsk.sim.nt.NtDef;
 import org.wskstudio.wsk.sim.nt.NtStatus;
 import org.wskstudio.wsk.sim.provider.WskSubsystem;
 import org.wskstudio.wsk.sim.trace.Actor;
@@ -110,6 +109,7 @@ public final class WskSimulator {
 
     /** Calls DriverUnload (if loaded), then lets outstanding internal work finish; remote events stop. */
     public void unload() {
+        wsk.flow().quiescenceChecks();
         host.scheduler.dropExternalEvents();
         if (loaded && driver != null) {
             loaded = false;

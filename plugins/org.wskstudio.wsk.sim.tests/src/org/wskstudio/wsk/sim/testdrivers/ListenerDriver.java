@@ -56,9 +56,12 @@ public class ListenerDriver implements SimDriver {
         public String bind = "0.0.0.0:40007";
         public boolean dualStack;
         public boolean reuseAddress;
+        public boolean exclusiveAddress;
         public AcceptMode mode = AcceptMode.EVENT_PER_SOCKET;
         public int irpQueue = 1;
         public boolean reuseIrps = true;
+        /** Queue a new WskAccept after each accepted connection. */
+        public boolean repost = true;
         public boolean conditional;
         /** Inspect policy: remote address to action. */
         public Function<SockAddr, WskInspectAction> policy = a -> WskInspectAccept;
@@ -132,8 +135,10 @@ public class ListenerDriver implements SimDriver {
     protected final List<Irp> acceptIrps = new ArrayList<>();
     protected boolean listenerDead;
 
-    protected final WskClientListenDispatch listenDispatch = new WskClientListenDispatch(this::acceptEvent,
-            this::inspectEvent, this::abortEvent);
+    /** WSK_CLIENT_LISTEN_DISPATCH of the listener. */
+    protected WskClientListenDispatch listenDispatch() {
+        return new WskClientListenDispatch(this::acceptEvent, this::inspectEvent, this::abortEvent);
+    }
     protected final WskClientConnectionDispatch connectionDispatch = new WskClientConnectionDispatch(
             this::receiveEvent, this::disconnectEvent, null);
 
@@ -185,9 +190,9 @@ public class ListenerDriver implements SimDriver {
     protected int createListener() {
         SockAddr local = SockAddr.parse(cfg.bind);
         Object socketContext = k.SimTag(new Object(), cfg.name);
-        Irp[] created = new Irp[1];
+        WskClientListenDispatch dispatch = listenDispatch();
         int status = syncCall(irp -> npi.Dispatch.WskSocket(npi.Client, local.family(), SOCK_STREAM, IPPROTO_TCP,
-                WSK_FLAG_LISTEN_SOCKET, socketContext, listenDispatch, null, null, null, created[0] = irp));
+                WSK_FLAG_LISTEN_SOCKET, socketContext, dispatch, null, null, null, irp));
         if (!NT_SUCCESS(status)) {
             return status;
         }
@@ -214,6 +219,10 @@ public class ListenerDriver implements SimDriver {
         }
         if (NT_SUCCESS(status) && cfg.reuseAddress) {
             status = syncCall(irp -> d.WskControlSocket(listenSocket, WskSetOption, SO_REUSEADDR, SOL_SOCKET, 1, irp));
+        }
+        if (NT_SUCCESS(status) && cfg.exclusiveAddress) {
+            status = syncCall(irp -> d.WskControlSocket(listenSocket, WskSetOption, SO_EXCLUSIVEADDRUSE, SOL_SOCKET, 1,
+                    irp));
         }
         if (NT_SUCCESS(status) && cfg.dualStack) {
             status = syncCall(irp -> d.WskControlSocket(listenSocket, WskSetOption, IPV6_V6ONLY, IPPROTO_IPV6, 0, irp));
@@ -318,13 +327,13 @@ public class ListenerDriver implements SimDriver {
         } else {
             k.ExFreePoolWithTag(ctx, TAG);
         }
-        if (irp.IoStatus.Status == STATUS_SUCCESS && cfg.reuseIrps && listenSocket != null) {
+        if (irp.IoStatus.Status == STATUS_SUCCESS && cfg.repost && cfg.reuseIrps && listenSocket != null) {
             k.IoReuseIrp(irp, STATUS_UNSUCCESSFUL);
             postAccept(irp);
         } else {
             acceptIrps.remove(irp);
             k.IoFreeIrp(irp);
-            if (irp.IoStatus.Status == STATUS_SUCCESS && listenSocket != null) {
+            if (irp.IoStatus.Status == STATUS_SUCCESS && cfg.repost && listenSocket != null) {
                 Irp next = k.IoAllocateIrp(1, FALSE);
                 if (next != null) {
                     acceptIrps.add(next);

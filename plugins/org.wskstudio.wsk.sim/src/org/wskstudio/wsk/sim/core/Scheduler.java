@@ -88,8 +88,8 @@ public final class Scheduler {
 
     /** Runs every event with time &lt;= limit, then advances the clock to limit (if finite). */
     public void runUntil(long limit) {
-        while (peekTime() <= limit) {
-            step();
+        while (peekTime() <= limit && step()) {
+            // next event
         }
         if (limit != Long.MAX_VALUE && limit > now) {
             now = limit;
@@ -98,8 +98,8 @@ public final class Scheduler {
 
     /** Runs every event with time &lt;= limit without moving the clock past the last event run. */
     public void drainUntil(long limit) {
-        while (peekTime() <= limit) {
-            step();
+        while (peekTime() <= limit && step()) {
+            // next event
         }
     }
 

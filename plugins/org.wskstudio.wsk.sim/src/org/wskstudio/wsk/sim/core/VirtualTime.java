@@ -51,6 +51,6 @@ public final class VirtualTime {
         }
         long ms = micros / 1_000L;
         long frac = micros % 1_000L;
-        return ms + "." + String.format("%03d", frac) + " ms";
+        return ms + (frac < 10 ? ".00" : frac < 100 ? ".0" : ".") + frac + " ms";
     }
 }

@@ -59,8 +59,4 @@ public final class CheckService {
         }
         return hit.size();
     }
-
-    public int outstanding() {
-        return outstanding.size();
-    }
 }

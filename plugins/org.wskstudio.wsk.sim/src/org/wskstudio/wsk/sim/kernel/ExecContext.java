@@ -31,10 +31,6 @@ public final class ExecContext {
         return timerDpc;
     }
 
-    public void setElement(String element) {
-        this.element = element;
-    }
-
     /** Enters a callback, completion routine or DPC. */
     public Frame enter(int newIrql, String newElement, boolean dpc) {
         Frame f = new Frame(irql, element, timerDpc, capture);

@@ -3,9 +3,9 @@ package org.wskstudio.wsk.sim.kernel;
 import static org.wskstudio.wsk.sim.nt.NtStatus.STATUS_MORE_PROCESSING_REQUIRED;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 import org.wskstudio.wsk.sim.fault.FaultPlan;
@@ -28,7 +28,7 @@ public final class IoManager {
     private final Elements elements;
     private final FaultPlan faults;
     private final SplittableRandom random;
-    private final Map<Integer, Irp> live = new LinkedHashMap<>();
+    private final Set<Irp> live = new LinkedHashSet<>();
     private final java.util.function.LongSupplier clock;
     private int allocations;
     private int allocated;
@@ -54,7 +54,7 @@ public final class IoManager {
             return null;
         }
         Irp irp = new Irp(++allocated, stackSize, clock.getAsLong(), exec.element());
-        live.put(irp.id(), irp);
+        live.add(irp);
         t.setResult(irp.toString());
         return irp;
     }
@@ -117,7 +117,7 @@ public final class IoManager {
             }
         }
         irp.setState(IrpState.FREED);
-        live.remove(irp.id());
+        live.remove(irp);
         freed++;
     }
 
@@ -209,6 +209,12 @@ public final class IoManager {
 
     /** WSK completes an IRP: sets IoStatus and runs the completion routine at DISPATCH_LEVEL. */
     public void complete(Irp irp, int status, Object information) {
+        if (irp.state() == IrpState.FREED) {
+            // The driver freed it while WSK owned it (already reported as IRP_IN_USE): nothing to complete.
+            trace.record(Actor.WSK, Actor.WSK, "IoCompletion", irp.listener(), element(irp), irp + " "
+                    + irp.operation() + " dropped: the IRP was freed while WSK owned it");
+            return;
+        }
         irp.setCancelHandler(null);
         irp.IoStatus.Status = status;
         irp.IoStatus.Information = information;
@@ -249,12 +255,12 @@ public final class IoManager {
 
     /** IRPs not freed yet, in allocation order. */
     public List<Irp> liveIrps() {
-        return new ArrayList<>(live.values());
+        return new ArrayList<>(live);
     }
 
     /** Reports IRP_LEAK for every IRP still allocated (each IRP once). */
     public void reportLeaks(String when) {
-        for (Irp irp : live.values()) {
+        for (Irp irp : live) {
             if (irp.leakReported()) {
                 continue;
             }
@@ -272,9 +278,5 @@ public final class IoManager {
 
     public int freedCount() {
         return freed;
-    }
-
-    public int allocationCalls() {
-        return allocations;
     }
 }

@@ -98,10 +98,6 @@ public final class PoolManager {
         freed++;
     }
 
-    public boolean isLive(Object block) {
-        return live.containsKey(block);
-    }
-
     public PoolAllocation allocation(Object block) {
         return live.get(block);
     }
@@ -129,9 +125,5 @@ public final class PoolManager {
 
     public int freedCount() {
         return freed;
-    }
-
-    public int allocationCalls() {
-        return calls;
     }
 }

@@ -21,7 +21,6 @@ public final class TimerManager {
     private final Trace trace;
     private final Verifier verifier;
     private final ExecContext exec;
-    private int armed;
 
     public TimerManager(Scheduler scheduler, Trace trace, Verifier verifier, ExecContext exec) {
         this.scheduler = scheduler;
@@ -50,7 +49,6 @@ public final class TimerManager {
                 "expires at " + VirtualTime.format(when));
         t.setResult(wasSet ? "TRUE" : "FALSE");
         timer.signaled = false;
-        armed++;
         timer.pending = scheduler.at(when, () -> expire(timer, dpc, element));
         return wasSet;
     }
@@ -58,7 +56,6 @@ public final class TimerManager {
     private void expire(KTimer timer, KDpc dpc, String element) {
         timer.pending = null;
         timer.signaled = true;
-        armed--;
         if (dpc == null || dpc.DeferredRoutine == null) {
             return;
         }
@@ -82,15 +79,9 @@ public final class TimerManager {
         if (timer.pending instanceof ScheduledEvent e && !e.cancelled()) {
             e.cancel();
             timer.pending = null;
-            armed--;
-            return true;
+                return true;
         }
         return false;
-    }
-
-    /** Timers set and not yet expired or cancelled. */
-    public int armedTimers() {
-        return armed;
     }
 
     public void initializeEvent(KEvent event, boolean synchronization, boolean state) {

@@ -130,8 +130,13 @@ public final class Irp {
         this.cancelHandler = cancelHandler;
     }
 
+    private String name;
+
     @Override
     public String toString() {
-        return "irp#" + id;
+        if (name == null) {
+            name = "irp#" + id;
+        }
+        return name;
     }
 }

@@ -1,7 +1,7 @@
 package org.wskstudio.wsk.sim.nt;
 
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.HashMap;
 
 /** NTSTATUS values used by the simulator, as {@code int} like the C type. */
 public final class NtStatus {
@@ -33,7 +33,7 @@ public final class NtStatus {
     public static final int STATUS_CONNECTION_ABORTED = 0xC0000241;
     public static final int STATUS_ADDRESS_ALREADY_ASSOCIATED = 0xC0000328;
 
-    private static final Map<Integer, String> NAMES = new TreeMap<>();
+    private static final Map<Integer, String> NAMES = new HashMap<>();
 
     static {
         for (var f : NtStatus.class.getFields()) {

@@ -30,6 +30,9 @@ final class Connection implements RequestRecord {
     /** Pool blocks allocated by the WskInspectEvent call that pended this request. */
     List<Object> pendEntries;
     ConnectionSocket socket;
+    /** Pending remote-side events (drop, give-up, backlog timeout), cancelled once decided. */
+    org.wskstudio.wsk.sim.core.ScheduledEvent dropEvent;
+    org.wskstudio.wsk.sim.core.ScheduledEvent timeoutEvent;
 
     Connection(int index, ConnectSpec spec) {
         this.index = index;
@@ -40,8 +43,14 @@ final class Connection implements RequestRecord {
         return WskInspectId.issueForCallback(key, serial);
     }
 
+    private String idText;
+
+    /** The inspect ID as text (computed once per ID). */
     String idText() {
-        return "{Key=0x" + Long.toHexString(key).toUpperCase() + ", SerialNumber=" + serial + "}";
+        if (idText == null) {
+            idText = "{Key=0x" + Long.toHexString(key).toUpperCase() + ", SerialNumber=" + serial + "}";
+        }
+        return idText;
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.wskstudio.wsk.sim.kernel.SimHost;
 import org.wskstudio.wsk.sim.net.ConnectSpec;
 import org.wskstudio.wsk.sim.net.RequestOutcome;
 import org.wskstudio.wsk.sim.net.RequestRecord;
+import org.wskstudio.wsk.sim.nt.IrpState;
 import org.wskstudio.wsk.sim.nt.NtDef;
 import org.wskstudio.wsk.sim.nt.NtStatus;
 import org.wskstudio.wsk.sim.trace.Actor;
@@ -50,6 +51,7 @@ public final class ConnectionFlow {
     private int nextSerial;
     private int nextConnSocket;
     private long decided;
+    private boolean quiescenceChecked;
     private ProgressListener progress;
 
     ConnectionFlow(WskSubsystem wsk) {
@@ -95,7 +97,8 @@ public final class ConnectionFlow {
         c.remote = r.remote();
         s.inflight.add(c);
         if (spec.dropAt() != ConnectSpec.NEVER) {
-            host.scheduler.external(spec.dropAt(), () -> remoteDrop(c, "the remote client dropped the request"));
+            c.dropEvent = host.scheduler.external(spec.dropAt(),
+                    () -> remoteDrop(c, "the remote client dropped the request"));
         }
         if (s.conditional) {
             inspect(c, s);
@@ -136,7 +139,7 @@ public final class ConnectionFlow {
             pendedIds.put(new IdKey(c.key, c.serial), c);
             long timeout = host.config.remoteConnectTimeout();
             if (timeout > 0) {
-                host.scheduler.external(host.scheduler.now() + timeout, () -> {
+                c.timeoutEvent = host.scheduler.external(host.scheduler.now() + timeout, () -> {
                     if (c.state == ConnState.PENDING) {
                         remoteDrop(c, "the remote client gave up after " + VirtualTime.format(timeout));
                     }
@@ -245,6 +248,9 @@ public final class ConnectionFlow {
             return;
         }
         boolean event = acceptEventEnabled(s);
+        while (!s.acceptQueue.isEmpty() && s.acceptQueue.peekFirst().irp().state() == IrpState.FREED) {
+            s.acceptQueue.pollFirst(); // freed by the driver while queued (reported as IRP_IN_USE)
+        }
         if (!s.acceptQueue.isEmpty() && !(event && host.config.acceptRaceProbability() > 0
                 && host.random.nextDouble() < host.config.acceptRaceProbability())) {
             AcceptRequest r = s.acceptQueue.pollFirst();
@@ -295,10 +301,12 @@ public final class ConnectionFlow {
         s.registration.openSockets.add(cs);
         ExecContext.Frame f = host.exec.enter(NtDef.DISPATCH_LEVEL, s.name, false);
         int st;
+        cs.inAcceptEvent = true;
         try {
             st = s.callbacks.acceptEvent().accept(s.context, WSK_FLAG_AT_DISPATCH_LEVEL, c.local, c.remote, cs, ctx,
                     disp);
         } finally {
+            cs.inAcceptEvent = false;
             host.exec.exit(f);
         }
         t.setResult(NtStatus.name(st));
@@ -312,6 +320,9 @@ public final class ConnectionFlow {
             }
             cs.context = ctx.get();
             cs.callbacks = disp.get();
+            if (cs.eventMask != 0 && wsk.missingCallbacks(cs, cs.eventMask)) {
+                cs.eventMask = 0;
+            }
             accepted(c, cs, "WskAcceptEvent");
             return;
         }
@@ -354,7 +365,7 @@ public final class ConnectionFlow {
         s.backlog.addLast(c);
         host.trace.record(Actor.WSK, Actor.WSK, "Backlogged", s.name, s.name, "#" + c.index
                 + " waits for WskAccept or WskAcceptEvent (" + s.backlog.size() + " waiting)");
-        host.scheduler.after(host.config.backlogTimeout(), () -> {
+        c.timeoutEvent = host.scheduler.after(host.config.backlogTimeout(), () -> {
             if (c.state == ConnState.BACKLOG) {
                 s.backlog.remove(c);
                 reset(c, "waited " + VirtualTime.format(host.config.backlogTimeout())
@@ -364,8 +375,7 @@ public final class ConnectionFlow {
     }
 
     Connection takeFromBacklog(ListenSocket s) {
-        Connection c = s.backlog.pollFirst();
-        return c;
+        return s.backlog.pollFirst();
     }
 
     /** After the accept event was enabled: hand waiting connections to it (as a separate event). */
@@ -569,6 +579,12 @@ public final class ConnectionFlow {
         c.outcome = outcome;
         c.reason = why;
         c.decidedAt = host.scheduler.now();
+        if (c.dropEvent != null) {
+            c.dropEvent.cancel();
+        }
+        if (c.timeoutEvent != null) {
+            c.timeoutEvent.cancel();
+        }
         if (c.listener != null) {
             c.listener.inflight.remove(c);
         }
@@ -586,12 +602,19 @@ public final class ConnectionFlow {
         return decided;
     }
 
-    /** End-of-run checks: pended inspections left, pending entries not removed after abort. */
-    void finish() {
+    /**
+     * Checks made when the run has gone quiet, before DriverUnload (whose cleanup would hide them):
+     * inspections still pended, and pending entries not released after WskAbortEvent. Runs once.
+     */
+    public void quiescenceChecks() {
+        if (quiescenceChecked) {
+            return;
+        }
+        quiescenceChecked = true;
         for (Connection c : all) {
             if (c.state == ConnState.PENDING) {
                 host.verifier.report(Rule.INSPECT_PENDING_AT_END, c.listener.name, c.listener.name, c + " "
-                        + c.idText() + " is still pended at the end of the run: WskInspectComplete was never called. "
+                        + c.idText() + " is still pended when the run ended: WskInspectComplete was never called. "
                         + "Complete every pended inspection (a timer with a default action is the usual safeguard).");
             }
         }
@@ -606,9 +629,14 @@ public final class ConnectionFlow {
                         + ", allocated by WskInspectEvent when it pended " + c + " " + c.idText()
                         + ", is still allocated although WSK aborted that inspection at "
                         + VirtualTime.format(c.abortedAt) + ". WskAbortEvent gets a new WSK_INSPECT_ID object with the "
-                        + "same contents: find the entry by comparing Key and SerialNumber, not pointers, and free it.");
+                        + "same contents: find the entry by comparing Key and SerialNumber, not pointers, and free it.",
+                        c.abortedAt);
             }
         }
+    }
+
+    void finish() {
+        quiescenceChecks();
         if (progress != null) {
             progress.progress(decided, all.size());
         }

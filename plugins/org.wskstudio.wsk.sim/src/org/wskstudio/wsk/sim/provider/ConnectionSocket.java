@@ -14,6 +14,8 @@ public final class ConnectionSocket extends WskSocket {
     int eventMask;
     boolean closed;
     boolean disconnected;
+    /** True while WskAcceptEvent for this socket runs (its dispatch is not known yet). */
+    boolean inAcceptEvent;
 
     ConnectionSocket(WskProviderConnectionDispatch dispatch, int id, Connection connection, ListenSocket listener) {
         super(dispatch);
@@ -30,8 +32,13 @@ public final class ConnectionSocket extends WskSocket {
         return context;
     }
 
+    private String name;
+
     @Override
     public String toString() {
-        return "conn#" + id;
+        if (name == null) {
+            name = "conn#" + id;
+        }
+        return name;
     }
 }

@@ -7,7 +7,7 @@ import org.wskstudio.wsk.sim.wsk.WskClient;
 import org.wskstudio.wsk.sim.wsk.WskSocket;
 
 /** State behind one WSK_REGISTRATION. */
-public final class Registration {
+final class Registration {
     final WskClient client;
     final String element;
     int captures;
@@ -19,17 +19,5 @@ public final class Registration {
     Registration(WskClient client, String element) {
         this.client = client;
         this.element = element;
-    }
-
-    public int captures() {
-        return captures;
-    }
-
-    public boolean deregistered() {
-        return deregistered;
-    }
-
-    public int openSocketCount() {
-        return openSockets.size();
     }
 }

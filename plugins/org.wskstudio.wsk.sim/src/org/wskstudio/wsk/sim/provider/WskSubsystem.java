@@ -373,6 +373,20 @@ public final class WskSubsystem implements WskProviderDispatch, WskProviderListe
             cs.eventMask &= ~events;
             return STATUS_SUCCESS;
         }
+        if (cs.inAcceptEvent) {
+            cs.eventMask |= events; // checked against the dispatch table once WskAcceptEvent returns
+            return STATUS_SUCCESS;
+        }
+        if (missingCallbacks(cs, events)) {
+            return STATUS_INVALID_PARAMETER;
+        }
+        cs.eventMask |= events;
+        return STATUS_SUCCESS;
+    }
+
+    /** Reports CALLBACK_MISSING if an enabled connection event has no callback in the socket's dispatch. */
+    boolean missingCallbacks(ConnectionSocket cs, int events) {
+        String el = cs.listener.name;
         WskClientConnectionDispatch d = cs.callbacks;
         boolean missing = d == null || ((events & WSK_EVENT_RECEIVE) != 0 && d.receiveEvent() == null)
                 || ((events & WSK_EVENT_DISCONNECT) != 0 && d.disconnectEvent() == null)
@@ -380,10 +394,8 @@ public final class WskSubsystem implements WskProviderDispatch, WskProviderListe
         if (missing) {
             host.verifier.report(Rule.CALLBACK_MISSING, el, cs.listener.name, eventMaskName(events) + " enabled on " + cs
                     + " but its WSK_CLIENT_CONNECTION_DISPATCH lacks the callback.");
-            return STATUS_INVALID_PARAMETER;
         }
-        cs.eventMask |= events;
-        return STATUS_SUCCESS;
+        return missing;
     }
 
     @Override
@@ -586,9 +598,5 @@ public final class WskSubsystem implements WskProviderDispatch, WskProviderListe
         t.setResult(NtStatus.name(status));
         host.io.complete(irp, status, information);
         return status;
-    }
-
-    public List<Registration> registrations() {
-        return List.copyOf(registrations);
     }
 }

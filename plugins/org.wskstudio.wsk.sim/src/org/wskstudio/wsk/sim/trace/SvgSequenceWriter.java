@@ -9,7 +9,8 @@ import org.wskstudio.wsk.sim.core.VirtualTime;
 /**
  * Writes a trace as an SVG sequence diagram with three lifelines (remote client, WSK subsystem,
  * driver). Each event is one row: an arrow from its actor to its target labelled with kind,
- * details and result; self-events are small loops; violations are red. At most maxRows rows
+ * details and result (shortened; the full text is the row's tooltip); self-events are small
+ * loops; violations are red. At most maxRows rows
  * are drawn; a final note says how many were left out. Output is deterministic.
  */
 public final class SvgSequenceWriter {
@@ -17,7 +18,9 @@ public final class SvgSequenceWriter {
     private static final int GAP = 330;
     private static final int TOP = 60;
     private static final int ROW = 24;
-    private static final int MAX_LABEL = 70;
+    /** Characters of an arrow label (between two lifelines) and of a self-event label (right of the driver). */
+    private static final int MAX_LABEL = 78;
+    private static final int MAX_SELF_LABEL = 84;
 
     private SvgSequenceWriter() {
     }
@@ -31,7 +34,7 @@ public final class SvgSequenceWriter {
         List<TraceEvent> events = trace.events();
         int rows = Math.min(events.size(), maxRows);
         long omitted = trace.total() - rows;
-        int width = LEFT + 2 * GAP + 300;
+        int width = LEFT + 2 * GAP + 30 + MAX_SELF_LABEL * 7;
         int height = TOP + (rows + 2) * ROW + 20;
         StringBuilder sb = new StringBuilder(4096 + rows * 200);
         sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
@@ -58,9 +61,13 @@ public final class SvgSequenceWriter {
             boolean red = e.isViolation();
             String color = red ? "#c00" : "#333";
             text(sb, 4, y - 4, "start", "#666", "normal", VirtualTime.format(e.time()));
-            String label = label(e);
+            String full = label(e);
             int x1 = x(e.actor());
             int x2 = x(e.target());
+            String label = shorten(full, x1 == x2 ? MAX_SELF_LABEL : MAX_LABEL);
+            sb.append("<g><title>");
+            escape(sb, VirtualTime.format(e.time()) + " " + full);
+            sb.append("</title>\n");
             if (x1 == x2) {
                 sb.append("<path d=\"M").append(x1).append(',').append(y - 10).append(" h24 v10 h-24\" fill=\"none\" "
                         + "stroke=\"").append(color).append("\" marker-end=\"url(#").append(red ? 'r' : 'a')
@@ -72,6 +79,7 @@ public final class SvgSequenceWriter {
                         .append("\" marker-end=\"url(#").append(red ? 'r' : 'a').append(")\"/>\n");
                 text(sb, Math.min(x1, x2) + 6, y - 4, "start", color, red ? "bold" : "normal", label);
             }
+            sb.append("</g>\n");
         }
         if (omitted > 0) {
             y += ROW;
@@ -99,8 +107,11 @@ public final class SvgSequenceWriter {
         if (e.result() != null) {
             l.append(" => ").append(e.result());
         }
-        String s = l.toString();
-        return s.length() > MAX_LABEL ? s.substring(0, MAX_LABEL - 3) + "..." : s;
+        return l.toString();
+    }
+
+    private static String shorten(String s, int max) {
+        return s.length() > max ? s.substring(0, max - 3) + "..." : s;
     }
 
     private static void text(StringBuilder sb, int x, int y, String anchor, String color, String weight, String s) {

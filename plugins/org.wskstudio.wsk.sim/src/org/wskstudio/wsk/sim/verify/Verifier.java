@@ -23,7 +23,12 @@ public final class Verifier {
 
     /** Reports a violation at the current virtual time. */
     public Violation report(Rule rule, String element, String listener, String message) {
-        Violation v = new Violation(rule, message, clock.getAsLong(), element == null ? "driver" : element, listener);
+        return report(rule, element, listener, message, clock.getAsLong());
+    }
+
+    /** Reports a violation that belongs to an earlier moment (e.g. an end-of-run check about an abort). */
+    public Violation report(Rule rule, String element, String listener, String message, long time) {
+        Violation v = new Violation(rule, message, time, element == null ? "driver" : element, listener);
         violations.add(v);
         counts.merge(rule, 1, Integer::sum);
         trace.violation(v);

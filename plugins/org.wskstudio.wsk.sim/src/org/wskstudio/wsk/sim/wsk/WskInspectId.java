@@ -55,6 +55,6 @@ public final class WskInspectId {
 
     @Override
     public String toString() {
-        return String.format("{Key=0x%X, SerialNumber=%d}", Key, SerialNumber);
+        return "{Key=0x" + Long.toHexString(Key).toUpperCase() + ", SerialNumber=" + Integer.toUnsignedString(SerialNumber) + "}";
     }
 }
