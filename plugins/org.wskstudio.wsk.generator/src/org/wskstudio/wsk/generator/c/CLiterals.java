@@ -1,0 +1,216 @@
+package org.wskstudio.wsk.generator.c;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.StringJoiner;
+
+import org.wskstudio.wsk.model.AddressFamily;
+import org.wskstudio.wsk.model.ConnectionDispatch;
+import org.wskstudio.wsk.model.InspectAction;
+import org.wskstudio.wsk.model.SocketOption;
+import org.wskstudio.wsk.model.SocketOptionKind;
+import org.wskstudio.wsk.model.WskDriver;
+
+/**
+ * C types and literals for model values: the pool tag's reversed multichar literal, address
+ * byte initializers, option levels and codes, event masks, inspect actions, string literals.
+ * Numeric constants here are the documented values (wsk-listen-semantics.md); the code model
+ * carries the same numbers, and {@link CModelCheck} compares the two.
+ */
+public final class CLiterals {
+
+	public static final int SOL_SOCKET = 0xffff;
+	public static final int IPPROTO_IPV6 = 41;
+	public static final int SO_REUSEADDR = 4;
+	public static final int SO_EXCLUSIVEADDRUSE = ~SO_REUSEADDR;
+	public static final int SO_CONDITIONAL_ACCEPT = 0x3002;
+	public static final int IPV6_V6ONLY = 27;
+	public static final int SO_WSK_EVENT_CALLBACK = 0x4002;
+
+	public static final int WSK_EVENT_SEND_BACKLOG = 0x10;
+	public static final int WSK_EVENT_RECEIVE = 0x40;
+	public static final int WSK_EVENT_DISCONNECT = 0x80;
+	public static final int WSK_EVENT_ACCEPT = 0x200;
+
+	private CLiterals() {
+	}
+
+	// ---- pool tag ----------------------------------------------------------------------
+
+	/**
+	 * The pool tag as C: poolTagValue has the tag's first character in its lowest byte, and a
+	 * multichar literal puts its last character there, so 'Echo' becomes {@code ((ULONG)'ohcE')}.
+	 * A tag with a character that cannot stand in a character literal is written in hex.
+	 */
+	public static String poolTag(WskDriver driver) {
+		int value = driver.getPoolTagValue();
+		StringBuilder reversed = new StringBuilder();
+		boolean printable = true;
+		for (int shift = 24; shift >= 0; shift -= 8) {
+			int c = (value >>> shift) & 0xff;
+			printable &= c >= 0x20 && c < 0x7f && c != '\'' && c != '\\';
+			reversed.append((char) c);
+		}
+		return printable ? "((ULONG)'" + reversed + "')" : String.format(Locale.ROOT, "((ULONG)0x%08XUL)", value);
+	}
+
+	/** The tag as pool tools show it (first character = lowest byte), non-printables as '.'. */
+	public static String poolTagDisplay(WskDriver driver) {
+		int value = driver.getPoolTagValue();
+		StringBuilder sb = new StringBuilder();
+		for (int shift = 0; shift < 32; shift += 8) {
+			int c = (value >>> shift) & 0xff;
+			sb.append(c >= 0x20 && c < 0x7f && c != '*' && c != '/' ? (char) c : '.');
+		}
+		return sb.toString();
+	}
+
+	// ---- addresses ---------------------------------------------------------------------
+
+	public static String family(AddressFamily family) {
+		return family == AddressFamily.INET6 ? "AF_INET6" : "AF_INET";
+	}
+
+	public static String sockaddrType(AddressFamily family) {
+		return family == AddressFamily.INET6 ? "SOCKADDR_IN6" : "SOCKADDR_IN";
+	}
+
+	/** {@code { 10, 0, 0, 0 }} for 4 bytes, {@code { 0x20, 0x01, ... }} (16 entries) for 16 bytes. */
+	public static String bytes(byte[] address) {
+		StringJoiner joiner = new StringJoiner(", ", "{ ", " }");
+		for (byte b : address) {
+			joiner.add(address.length == 4 ? Integer.toString(b & 0xff) : String.format(Locale.ROOT, "0x%02x", b & 0xff));
+		}
+		return joiner.toString();
+	}
+
+	public static boolean isZero(byte[] address) {
+		if (address == null) {
+			return true;
+		}
+		for (byte b : address) {
+			if (b != 0) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	// ---- socket options ----------------------------------------------------------------
+
+	/** The C level constant of an option kind. */
+	public static String optionLevel(SocketOptionKind kind) {
+		return kind == SocketOptionKind.IPV6_V6ONLY ? "IPPROTO_IPV6" : "SOL_SOCKET";
+	}
+
+	public static int optionLevelValue(SocketOptionKind kind) {
+		return kind == SocketOptionKind.IPV6_V6ONLY ? IPPROTO_IPV6 : SOL_SOCKET;
+	}
+
+	/** The C option constant of an option kind. */
+	public static String optionCode(SocketOptionKind kind) {
+		return switch (kind) {
+		case CONDITIONAL_ACCEPT -> "SO_CONDITIONAL_ACCEPT";
+		case REUSE_ADDRESS -> "SO_REUSEADDR";
+		case EXCLUSIVE_ADDRESS_USE -> "SO_EXCLUSIVEADDRUSE";
+		case IPV6_V6ONLY -> "IPV6_V6ONLY";
+		case WSK_EVENT_CALLBACK -> "SO_WSK_EVENT_CALLBACK";
+		};
+	}
+
+	public static int optionCodeValue(SocketOptionKind kind) {
+		return switch (kind) {
+		case CONDITIONAL_ACCEPT -> SO_CONDITIONAL_ACCEPT;
+		case REUSE_ADDRESS -> SO_REUSEADDR;
+		case EXCLUSIVE_ADDRESS_USE -> SO_EXCLUSIVEADDRUSE;
+		case IPV6_V6ONLY -> IPV6_V6ONLY;
+		case WSK_EVENT_CALLBACK -> SO_WSK_EVENT_CALLBACK;
+		};
+	}
+
+	/** A ULONG option value. */
+	public static String ulong(SocketOption option) {
+		return Integer.toUnsignedString(option.getValue());
+	}
+
+	// ---- events ------------------------------------------------------------------------
+
+	/** The connection events a dispatch table handles, as an OR of WSK_EVENT_* (or 0). */
+	public static String connectionEvents(ConnectionDispatch dispatch) {
+		List<String> events = new ArrayList<>();
+		if (dispatch != null && dispatch.isReceive()) {
+			events.add("WSK_EVENT_RECEIVE");
+		}
+		if (dispatch != null && dispatch.isDisconnect()) {
+			events.add("WSK_EVENT_DISCONNECT");
+		}
+		if (dispatch != null && dispatch.isSendBacklog()) {
+			events.add("WSK_EVENT_SEND_BACKLOG");
+		}
+		return events.isEmpty() ? "0" : events.size() == 1 ? events.get(0) : "(" + String.join(" | ", events) + ")";
+	}
+
+	/** A listening socket's event mask value as WSK_EVENT_* names; unknown bits stay hex. */
+	public static String eventMask(int value) {
+		List<String> parts = new ArrayList<>();
+		int rest = value;
+		int[] bits = { WSK_EVENT_ACCEPT, WSK_EVENT_RECEIVE, WSK_EVENT_DISCONNECT, WSK_EVENT_SEND_BACKLOG };
+		String[] names = { "WSK_EVENT_ACCEPT", "WSK_EVENT_RECEIVE", "WSK_EVENT_DISCONNECT", "WSK_EVENT_SEND_BACKLOG" };
+		for (int i = 0; i < bits.length; i++) {
+			if ((rest & bits[i]) != 0) {
+				parts.add(names[i]);
+				rest &= ~bits[i];
+			}
+		}
+		if (rest != 0) {
+			parts.add(String.format(Locale.ROOT, "0x%xUL", rest));
+		}
+		return parts.isEmpty() ? "0" : String.join(" | ", parts);
+	}
+
+	// ---- inspect -----------------------------------------------------------------------
+
+	public static String action(InspectAction action) {
+		return switch (action) {
+		case ACCEPT -> "WskInspectAccept";
+		case REJECT -> "WskInspectReject";
+		case PEND -> "WskInspectPend";
+		};
+	}
+
+	public static String actionWord(InspectAction action) {
+		return action.getName().toLowerCase(Locale.ROOT);
+	}
+
+	// ---- misc --------------------------------------------------------------------------
+
+	public static String bool(boolean value) {
+		return value ? "TRUE" : "FALSE";
+	}
+
+	/** A C string literal (ASCII; anything else escaped in octal). */
+	public static String string(String text) {
+		StringBuilder sb = new StringBuilder("\"");
+		for (char c : text.toCharArray()) {
+			switch (c) {
+			case '"' -> sb.append("\\\"");
+			case '\\' -> sb.append("\\\\");
+			case '\n' -> sb.append("\\n");
+			default -> {
+				if (c >= 0x20 && c < 0x7f && c != '?') {
+					sb.append(c);
+				} else {
+					sb.append(String.format(Locale.ROOT, "\\%03o", c & 0xff));
+				}
+			}
+			}
+		}
+		return sb.append('"').toString();
+	}
+
+	/** Text that is safe inside a C block comment. */
+	public static String commentSafe(String text) {
+		return text == null ? "" : text.replace("*/", "* /").replace("/*", "/ *").replace('\n', ' ');
+	}
+}

@@ -1,0 +1,196 @@
+package org.wskstudio.wsk.generator.c;
+
+import java.util.stream.Collectors;
+
+import org.wskstudio.wsk.model.WskListener;
+
+/**
+ * Section 5 of the source, for listeners that accept by IRP: N slots per listener, each with
+ * an accept IRP ({@code IoAllocateIrp(1, FALSE)} through Pfx_AllocateIrp) and a preallocated
+ * connection context; {@code IoSetCompletionRoutine(..., TRUE, TRUE, TRUE)}; the completion
+ * routine returns STATUS_MORE_PROCESSING_REQUIRED and hands the IRP to Pfx_AcceptDone, which
+ * frees it ("free") or keeps it for IoReuseIrp ("reuse") and re-arms; allocation failure,
+ * a failed or cancelled accept and a stopping listener retire the slot (free what it holds).
+ * Cancellation on unload follows the IRPLOCK protocol so IoCancelIrp never sees a freed IRP.
+ */
+final class IrpAcceptSection {
+
+	private final CDriverFacts facts;
+	private final CNaming n;
+
+	IrpAcceptSection(CDriverFacts facts, CNaming naming) {
+		this.facts = facts;
+		this.n = naming;
+	}
+
+	void emit(CodeWriter w) {
+		String from = facts.listeners.stream().filter(CDriverFacts::isIrp).map(WskListener::getAcceptMode)
+				.map(CTrace::of).collect(Collectors.joining(", "));
+		w.section("5. IRP accept runtime");
+		w.comment("from " + from + ": retires a slot, freeing what it holds; it is never armed again.");
+		w.lines(n.expand("""
+				_IRQL_requires_max_(DISPATCH_LEVEL)
+				static VOID
+				Pfx_SlotRetire(_Inout_ PPFX_ACCEPT_SLOT Slot)
+				{
+				    if (Slot->Irp != NULL) {
+				        Pfx_FreeIrp(Slot->Irp);
+				        Slot->Irp = NULL;
+				    }
+				    if (Slot->Connection != NULL) {
+				        Pfx_ConnectionFree(Slot->Connection);
+				        Slot->Connection = NULL;
+				    }
+				    InterlockedExchange(&Slot->State, PfxSlotIdle);
+				}
+
+				/* Hands the slot's IRP to WskAccept once.  Returns FALSE if the slot was
+				 * retired instead (listener stopping, or an allocation failed). */
+				_IRQL_requires_max_(DISPATCH_LEVEL)
+				static BOOLEAN
+				Pfx_ArmSlotOnce(_Inout_ PPFX_ACCEPT_SLOT Slot)
+				{
+				    PPFX_LISTENER Listener = Slot->Listener;
+
+				    /* No WskAccept may start once Stop waits for the rundown: the socket
+				     * must not be in use when WskCloseSocket is called. */
+				    if (!ExAcquireRundownProtection(&Listener->Rundown)) {
+				        Pfx_SlotRetire(Slot);
+				        return FALSE;
+				    }
+				    if (Slot->Irp == NULL) {                /* first arm, or "free" mode */
+				        Slot->Irp = Pfx_AllocateIrp();
+				    }
+				    if (Slot->Connection == NULL) {         /* first arm, or previous one consumed */
+				        Slot->Connection = Pfx_ConnectionAllocate(Listener, PfxConnStarting);
+				    }
+				    if (Slot->Irp == NULL || Slot->Connection == NULL) {
+				        ExReleaseRundownProtection(&Listener->Rundown);
+				        Pfx_SlotRetire(Slot);               /* STATUS_INSUFFICIENT_RESOURCES */
+				        return FALSE;
+				    }
+
+				    IoReuseIrp(Slot->Irp, STATUS_UNSUCCESSFUL);
+				    IoSetCompletionRoutine(Slot->Irp, Pfx_AcceptComplete, Slot, TRUE, TRUE, TRUE);
+				    InterlockedExchange(&Slot->State, PfxSlotQueued);
+				    (VOID)Listener->Dispatch->WskAccept(
+				        Listener->Socket,
+				        0,                                  /* Flags: reserved */
+				        Slot->Connection,                   /* AcceptSocketContext */
+				        Listener->ConnectionDispatch,       /* AcceptSocketDispatch */
+				        NULL,                               /* LocalAddress: not needed */
+				        (PSOCKADDR)&Slot->RemoteAddress,
+				        Slot->Irp);
+				    /* The IRP now belongs to WSK and then to the completion routine; this
+				     * path does not touch the slot again. */
+				    ExReleaseRundownProtection(&Listener->Rundown);
+				    return TRUE;
+				}
+
+				/*
+				 * Arms a slot.  A WskAccept that finds a waiting connection completes
+				 * inside the call, and its completion routine re-arms: without care that
+				 * recursion is unbounded under a connection burst.  ArmRequests makes
+				 * exactly one caller loop; a nested or concurrent request only increments
+				 * the counter and the looping caller performs it.
+				 */
+				_IRQL_requires_max_(DISPATCH_LEVEL)
+				static VOID
+				Pfx_ArmSlot(_Inout_ PPFX_ACCEPT_SLOT Slot)
+				{
+				    if (InterlockedIncrement(&Slot->ArmRequests) != 1) {
+				        return;
+				    }
+				    do {
+				        if (!Pfx_ArmSlotOnce(Slot)) {
+				            return;     /* retired: no IRP left whose completion could ask again */
+				        }
+				    } while (InterlockedDecrement(&Slot->ArmRequests) != 0);
+				}
+
+				/* Processing by the owner of a completed accept IRP (the completion
+				 * routine, or Pfx_CancelSlot after a cancel race).  Every completed IRP
+				 * passes here exactly once and is then either re-armed ("reuse"), freed
+				 * ("free"), or freed by the retirement. */
+				_IRQL_requires_max_(DISPATCH_LEVEL)
+				static VOID
+				Pfx_AcceptDone(_Inout_ PPFX_ACCEPT_SLOT Slot, _In_ PIRP Irp)
+				{
+				    PPFX_LISTENER Listener = Slot->Listener;
+				    NTSTATUS Status = Irp->IoStatus.Status;
+
+				    if (NT_SUCCESS(Status)) {
+				        PPFX_CONNECTION Connection = Slot->Connection;
+
+				        Slot->Connection = NULL;            /* owned by the accepted socket now */
+				        InterlockedIncrement(&Listener->AcceptedCount);
+				        Pfx_ConnectionStart(Connection, (PWSK_SOCKET)Irp->IoStatus.Information,
+				                            (PSOCKADDR)&Slot->RemoteAddress);
+				    }
+
+				    if (!Listener->ReuseIrp) {
+				        /* accept by irp ... free: this IRP is done; the next WskAccept of
+				         * the slot gets a new one. */
+				        Slot->Irp = NULL;
+				        Pfx_FreeIrp(Irp);
+				    }
+				    /* accept by irp ... reuse: Slot->Irp stays for IoReuseIrp. */
+
+				    if (NT_SUCCESS(Status) && !Listener->Stopping) {
+				        Pfx_ArmSlot(Slot);
+				    } else {
+				        /* Cancelled (unload) or failed: a failing listener would fail
+				         * every re-arm at once, so the slot retires instead of spinning. */
+				        Pfx_SlotRetire(Slot);
+				    }
+				}
+
+				_Use_decl_annotations_
+				static NTSTATUS
+				Pfx_AcceptComplete(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context)
+				{
+				    PPFX_ACCEPT_SLOT Slot = (PPFX_ACCEPT_SLOT)Context;
+
+				    UNREFERENCED_PARAMETER(DeviceObject);
+
+				    if (InterlockedExchange(&Slot->State, PfxSlotCompleted) == PfxSlotCancelling) {
+				        /* Pfx_CancelSlot is inside IoCancelIrp(Irp): it owns the IRP now
+				         * and runs Pfx_AcceptDone when IoCancelIrp returns. */
+				        return STATUS_MORE_PROCESSING_REQUIRED;
+				    }
+				    Pfx_AcceptDone(Slot, Irp);
+				    return STATUS_MORE_PROCESSING_REQUIRED;
+				}
+
+				/* Cancels a queued accept IRP without racing its completion. */
+				_IRQL_requires_max_(DISPATCH_LEVEL)
+				static VOID
+				Pfx_CancelSlot(_Inout_ PPFX_ACCEPT_SLOT Slot)
+				{
+				    if (InterlockedCompareExchange(&Slot->State, PfxSlotCancelling,
+				                                   PfxSlotQueued) != PfxSlotQueued) {
+				        return;     /* Idle, or its completion routine already owns the IRP */
+				    }
+				    /* While the state is Cancelling the completion routine leaves the IRP
+				     * alone, so Slot->Irp cannot be freed under IoCancelIrp. */
+				    (VOID)IoCancelIrp(Slot->Irp);
+				    if (InterlockedExchange(&Slot->State, PfxSlotCancelDone) == PfxSlotCompleted) {
+				        Pfx_AcceptDone(Slot, Slot->Irp);    /* it completed meanwhile */
+				    }
+				}
+
+				/* Arms every slot ("queue N"); a listener that is not IRP-mode has none. */
+				_IRQL_requires_(PASSIVE_LEVEL)
+				static VOID
+				Pfx_ListenerArm(_Inout_ PPFX_LISTENER Listener)
+				{
+				    ULONG Index;
+
+				    for (Index = 0; Index < Listener->SlotCount; Index++) {
+				        Pfx_ArmSlot(&Listener->Slots[Index]);
+				    }
+				}
+
+				"""));
+	}
+}

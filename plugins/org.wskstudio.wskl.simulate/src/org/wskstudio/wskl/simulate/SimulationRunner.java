@@ -1,0 +1,156 @@
+package org.wskstudio.wskl.simulate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.wskstudio.wsk.generator.GeneratedFile;
+import org.wskstudio.wsk.generator.java.JavaGenerator;
+import org.wskstudio.wsk.model.AddressFamily;
+import org.wskstudio.wsk.model.AddressMatch;
+import org.wskstudio.wsk.model.DeferredCheck;
+import org.wskstudio.wsk.model.InspectAction;
+import org.wskstudio.wsk.model.InspectRule;
+import org.wskstudio.wsk.model.WskDriver;
+import org.wskstudio.wsk.model.WskListener;
+import org.wskstudio.wsk.model.addressing.IpAddresses;
+import org.wskstudio.wsk.sim.SimConfig;
+import org.wskstudio.wsk.sim.SimDriver;
+import org.wskstudio.wsk.sim.core.ProgressListener;
+import org.wskstudio.wsk.sim.core.VirtualTime;
+import org.wskstudio.wsk.sim.scenario.RandomScenarioGenerator;
+import org.wskstudio.wsk.sim.scenario.Scenario;
+import org.wskstudio.wsk.sim.scenario.ScenarioResult;
+import org.wskstudio.wsk.sim.scenario.ScenarioRunner;
+import org.wskstudio.wskl.simulate.compile.DriverCompiler;
+import org.wskstudio.wskl.simulate.scenario.ScenarioTranslator;
+
+/**
+ * Runs a WSKL model in the WSK runtime simulator: the Java generator's driver, compiled in
+ * memory once ({@link DriverCompiler}), against WSKS scenarios ({@link ScenarioTranslator}) or
+ * a seeded random load. Each run gets a new driver instance.
+ */
+public final class SimulationRunner {
+
+	/** Told about a random run: phase "generating" or "simulating", requests done of total. */
+	@FunctionalInterface
+	public interface Progress {
+		void progress(String phase, long done, long total);
+	}
+
+	/** Remote ranges outside every rule, per family: the whole IPv4 space, the IPv6 global unicast space. */
+	static final String OUTSIDE_IPV4 = "0.0.0.0/0";
+	static final String OUTSIDE_IPV6 = "2000::/3";
+
+	private final WskDriver model;
+	private final SimConfig config;
+	private final List<GeneratedFile> javaFiles;
+	private final Supplier<SimDriver> driver;
+
+	public SimulationRunner(WskDriver model) {
+		this(model, new SimConfig());
+	}
+
+	public SimulationRunner(WskDriver model, SimConfig config) {
+		this.model = model;
+		this.config = config;
+		this.javaFiles = new JavaGenerator().generate(model);
+		this.driver = DriverCompiler.compile(javaFiles, JavaGenerator.driverClassName(model));
+	}
+
+	public WskDriver model() {
+		return model;
+	}
+
+	/** The generated Java the runs use. */
+	public List<GeneratedFile> javaFiles() {
+		return javaFiles;
+	}
+
+	/** A new instance of the compiled driver. */
+	public SimDriver newDriver() {
+		return driver.get();
+	}
+
+	public ScenarioResult run(Scenario scenario) {
+		return ScenarioRunner.run(scenario, driver.get(), config);
+	}
+
+	public ScenarioResult run(org.wskstudio.wskl.wsks.Scenario scenario) {
+		return run(new ScenarioTranslator(config).translate(scenario));
+	}
+
+	public List<ScenarioResult> runAll(List<org.wskstudio.wskl.wsks.Scenario> scenarios) {
+		List<ScenarioResult> results = new ArrayList<>();
+		for (org.wskstudio.wskl.wsks.Scenario s : scenarios) {
+			results.add(run(s));
+		}
+		return results;
+	}
+
+	/** The random scenario of a run: requests from the rules' remote ranges and outside them, to every listener. */
+	public Scenario randomScenario(RandomRun settings, Progress progress) {
+		RandomScenarioGenerator g = new RandomScenarioGenerator().seed(settings.seed()).requests(settings.requests())
+				.meanInterArrival(VirtualTime.us(100)).drops(settings.dropProbability(), VirtualTime.ms(5))
+				.irpFailureProbability(settings.irpFailureProbability())
+				.poolFailureProbability(settings.poolFailureProbability());
+		g.from(remoteRanges(model).toArray(String[]::new));
+		g.to(model.getListeners().stream().map(WskListener::getName).toArray(String[]::new));
+		DeferredCheck check = firstCheck(model);
+		if (check != null) {
+			g.checkAnswers(check.getName(), VirtualTime.ms(100), 0.7);
+		}
+		if (progress != null) {
+			g.progress((done, total) -> progress.progress("generating", done, total));
+		}
+		return g.generate("Random" + settings.requests() + "Seed" + settings.seed());
+	}
+
+	/** A seeded random run, repeatable byte for byte (trace included) for the same settings. */
+	public ScenarioResult runRandom(RandomRun settings, Progress progress) {
+		Scenario scenario = randomScenario(settings, progress);
+		scenario.expectNoViolations();
+		ProgressListener listener = progress == null ? null : (done, total) -> progress.progress("simulating", done, total);
+		return ScenarioRunner.run(scenario, driver.get(), config, listener);
+	}
+
+	/**
+	 * The remote ranges of a random run: every inspect rule's remote range, in model order, then
+	 * the whole space of each family some listener takes ("outside" the rules, mostly).
+	 */
+	public static List<String> remoteRanges(WskDriver model) {
+		Set<String> ranges = new LinkedHashSet<>();
+		boolean v4 = false;
+		boolean v6 = false;
+		for (WskListener l : model.getListeners()) {
+			v4 |= l.getFamily() == AddressFamily.INET || l.isDualStack();
+			v6 |= l.getFamily() == AddressFamily.INET6;
+			for (InspectRule r : l.getInspectRules()) {
+				AddressMatch m = r.getRemote();
+				if (m != null && !m.isAnyAddress() && m.getNetwork() != null) {
+					ranges.add(IpAddresses.format(m.getNetwork()) + "/" + m.getPrefixLength());
+				}
+			}
+		}
+		if (v4) {
+			ranges.add(OUTSIDE_IPV4);
+		}
+		if (v6) {
+			ranges.add(OUTSIDE_IPV6);
+		}
+		return List.copyOf(ranges);
+	}
+
+	private static DeferredCheck firstCheck(WskDriver model) {
+		for (WskListener l : model.getListeners()) {
+			for (InspectRule r : l.getInspectRules()) {
+				if (r.getAction() == InspectAction.PEND && r.getCheck() != null) {
+					return r.getCheck();
+				}
+			}
+		}
+		return null;
+	}
+}

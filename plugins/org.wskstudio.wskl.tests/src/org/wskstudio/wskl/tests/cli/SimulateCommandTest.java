@@ -1,0 +1,97 @@
+package org.wskstudio.wskl.tests.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.wskstudio.wskl.tests.cli.CliRun.wskl;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wskstudio.wskl.tests.Examples;
+
+class SimulateCommandTest {
+
+	@TempDir
+	Path temp;
+
+	@Test
+	void theScenarioFileNextToTheModelRunsAndPasses() {
+		CliRun run = wskl("simulate", Examples.example("conditional_accept.wskl"));
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(run.out()).contains("simulating " + Examples.example("conditional_accept.wskl")
+				+ " (driver GuardedServer, Java driver wskstudio/generated/guard/GuardDriver.java compiled in memory)")
+				.contains("scenario SeedFlows (conditional_accept.wsks:3): PASSED")
+				.contains("  requests: 6 (pended 3)")
+				.contains("    pended-then-accepted: 1")
+				.contains("summary: ")
+				.contains("  rule violations: 0")
+				.contains("  failed expectations: 0");
+	}
+
+	@Test
+	void verboseShowsTheEventsWithTheirModelElements() {
+		CliRun run = wskl("simulate", "-v", Examples.example("conditional_accept.wskl"),
+				Examples.example("conditional_accept.wsks"));
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(run.out()).contains("scenario SeedFlows events:")
+				.containsPattern("WSK -> DRIVER  WskInspectEvent  \\[Public\\]")
+				.contains("DRIVER -> WSK  CheckQuery  [rule 3 of listener Public]  Reputation for 172.16.0.5:1234");
+	}
+
+	@Test
+	void failedExpectationsExitWithOneAndSayWhy() {
+		CliRun run = wskl("simulate", Examples.example("dual_stack.wskl"), Examples.example("invalid/failing.wsks"));
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+		assertThat(run.out()).contains("scenario WrongExpectations (failing.wsks:4): FAILED")
+				.contains("  failed expectation: request #0 (10.9.9.9:1000) expected accepted, but was rejected")
+				.contains("  failed expectations: 4");
+	}
+
+	@Test
+	void aBrokenScenarioFileIsReportedAndNothingRuns() {
+		CliRun run = wskl("simulate", Examples.example("dual_stack.wskl"), Examples.example("invalid/broken_scenario.wsks"));
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+		assertThat(run.err()).contains("broken_scenario.wsks:4:").contains("Nowhere").contains("nothing simulated");
+		assertThat(run.out()).doesNotContain("summary:");
+	}
+
+	@Test
+	void aModelWithoutScenarioAndWithoutRandomIsAnError() throws IOException {
+		Path model = Files.copy(Examples.example("event_accept.wskl"), temp.resolve("lonely.wskl"));
+		CliRun run = wskl("simulate", model);
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+		assertThat(run.err()).contains("no scenario: " + temp.resolve("lonely.wsks") + " does not exist");
+	}
+
+	@Test
+	void aRandomRunWritesItsTraceAndPictureAndRepeatsForTheSameSeed() throws IOException {
+		Path trace = temp.resolve("a/trace.jsonl");
+		Path svg = temp.resolve("a/run.svg");
+		CliRun run = wskl("simulate", Examples.example("dual_stack.wskl"), "--random", 20000, "--seed", 3, "--trace",
+				trace, "--svg", svg);
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(run.out()).contains("random run of 20000 requests, seed 3: PASSED").contains("  requests: 20000")
+				.contains("trace: " + trace).contains("sequence diagram: " + svg);
+		assertThat(run.err()).contains("wskl simulate: 20,000 of 20,000 requests decided");
+		assertThat(Files.readAllLines(trace).get(0)).startsWith("{\"seq\":0,\"t\":0,");
+		assertThat(Files.readString(svg)).startsWith("<svg");
+		Path again = temp.resolve("b.jsonl");
+		CliRun second = wskl("simulate", Examples.example("dual_stack.wskl"), "--random", 20000, "--seed", 3, "--trace",
+				again);
+		assertThat(second.exitCode()).isZero();
+		assertThat(Files.mismatch(trace, again)).isEqualTo(-1L);
+	}
+
+	@Test
+	void severalRunsWriteOneTraceEach() {
+		Path trace = temp.resolve("t.jsonl");
+		CliRun run = wskl("simulate", Examples.example("irp_accept.wskl"), Examples.example("irp_accept.wsks"),
+				"--random", 50, "--trace", trace);
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(temp.resolve("t.Burst.jsonl")).isRegularFile();
+		assertThat(temp.resolve("t.Random50Seed1.jsonl")).isRegularFile();
+		assertThat(trace).doesNotExist();
+	}
+}

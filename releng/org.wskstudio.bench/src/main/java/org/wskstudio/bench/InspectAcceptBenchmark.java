@@ -1,0 +1,67 @@
+package org.wskstudio.bench;
+
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.wskstudio.wsk.sim.SimConfig;
+import org.wskstudio.wsk.sim.core.VirtualTime;
+import org.wskstudio.wsk.sim.scenario.RandomScenarioGenerator;
+import org.wskstudio.wsk.sim.scenario.Scenario;
+import org.wskstudio.wsk.sim.scenario.ScenarioResult;
+import org.wskstudio.wsk.sim.scenario.ScenarioRunner;
+
+/**
+ * Simulated connection requests per second through WskInspectEvent and WskAcceptEvent, with
+ * rule tables of 10, 1,000 and 100,000 rules. One invocation runs a whole simulation of
+ * {@link #REQUESTS} seeded random requests (half from 192.168.0.0/16, accepted by the last
+ * rule; half from 10.0.0.0/8, rejected by the default: both evaluate every rule), including
+ * DriverEntry, establishment, the accept event, the close and DriverUnload. The trace is off
+ * (traceLimit 0) so the figure is the driver and the simulator, not the trace's memory.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 3)
+@Fork(1)
+public class InspectAcceptBenchmark {
+
+	static final int REQUESTS = 2_000;
+
+	@Param({ "10", "1000", "100000" })
+	public int rules;
+
+	private RuleTableDriver.Rule[] table;
+	private Scenario scenario;
+	private SimConfig config;
+
+	@Setup(Level.Trial)
+	public void setUp() {
+		table = RuleTableDriver.rules(rules);
+		scenario = new RandomScenarioGenerator().seed(1).requests(REQUESTS).from("192.168.0.0/16", "10.0.0.0/8")
+				.to("Public").meanInterArrival(VirtualTime.us(50)).generate("bench");
+		config = new SimConfig().traceLimit(0);
+		ScenarioResult check = ScenarioRunner.run(scenario, new RuleTableDriver(table), config);
+		if (!check.violations().isEmpty() || check.summary().accepted() == 0) {
+			throw new IllegalStateException("the benchmark driver misbehaves:\n" + check.report());
+		}
+	}
+
+	@Benchmark
+	@OperationsPerInvocation(REQUESTS)
+	public ScenarioResult inspectAndAccept() {
+		return ScenarioRunner.run(scenario, new RuleTableDriver(table), config);
+	}
+}
