@@ -18,6 +18,8 @@ import org.wskstudio.wskl.validation.WsklIssueCodes;
 /** Problems appear as annotations while typing, and as markers when the file is saved. */
 class ValidationTest {
 
+	private static final String SYNTAX = "org.eclipse.xtext.diagnostics.Diagnostic.Syntax";
+
 	@AfterEach
 	void cleanUp() throws Exception {
 		Workbench.closeAllAndClean();
@@ -32,7 +34,7 @@ class ValidationTest {
 		document.replace(document.get().indexOf("40009"), 5, "40010");
 		Workbench.waitUntil("no problem annotations", () -> Workbench.problemAnnotations(editor).isEmpty());
 		editor.doSave(null);
-		Workbench.processEvents();
+		Workbench.joinMarkerJobs();
 
 		assertThat(Workbench.markers(file, null)).isEmpty();
 	}
@@ -62,8 +64,9 @@ class ValidationTest {
 		int port = document.get().indexOf("40009");
 		document.replace(port, "40009".length(), "http");
 
+		// Xtext's code of syntax errors (org.eclipse.xtext.diagnostics.Diagnostic.SYNTAX_DIAGNOSTIC)
 		WsklProblemAnnotation annotation = Workbench.waitFor("a syntax error annotation", () -> Workbench
-				.problemAnnotations(editor).stream().filter(a -> a.getProblem().isError()).findFirst().orElse(null));
+				.problemAnnotations(editor).stream().filter(a -> SYNTAX.equals(a.getProblem().code())).findFirst().orElse(null));
 		Position position = Workbench.viewer(editor).getAnnotationModel().getPosition(annotation);
 		assertThat(annotation.getType()).isEqualTo(WsklProblemAnnotation.ERROR);
 		assertThat(document.getLineOfOffset(position.getOffset())).isEqualTo(5);

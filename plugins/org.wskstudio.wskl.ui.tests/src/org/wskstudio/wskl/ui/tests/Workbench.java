@@ -19,6 +19,7 @@ import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.IAnnotationModel;
@@ -29,6 +30,7 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.texteditor.ITextEditor;
+import org.wskstudio.wskl.ui.validation.WsklMarkerUpdater;
 import org.wskstudio.wskl.ui.validation.WsklMarkers;
 import org.wskstudio.wskl.ui.validation.WsklProblemAnnotation;
 
@@ -155,6 +157,16 @@ final class Workbench {
 				display.sleep();
 			}
 		}
+	}
+
+	/** Waits for the marker jobs scheduled so far (they need no UI thread). */
+	static void joinMarkerJobs() {
+		try {
+			Job.getJobManager().join(WsklMarkerUpdater.JOB_FAMILY, null);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+		processEvents();
 	}
 
 	/** The WSKL problem markers of a file with the issue code (all of them for null). */
