@@ -1,0 +1,97 @@
+package org.wskstudio.wskl.ui;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.ui.plugin.AbstractUIPlugin;
+import org.osgi.framework.BundleContext;
+import org.wskstudio.wskl.ide.WsklIdeSetup;
+import org.wskstudio.wskl.ui.validation.WsklMarkerUpdater;
+
+import com.google.inject.Injector;
+
+/**
+ * The editor bundle's activator. It holds the one Guice injector of the language with its
+ * UI-independent ide services (created from the ide bundle's {@link WsklIdeSetup}), a small
+ * thread pool that Xtext's content assist parser needs, and the workspace listener that
+ * keeps the problem markers of saved {@code .wskl} files up to date.
+ */
+public class WsklUiPlugin extends AbstractUIPlugin {
+
+	public static final String PLUGIN_ID = "org.wskstudio.wskl.ui";
+
+	private static WsklUiPlugin plugin;
+
+	private volatile Injector injector;
+	private ExecutorService executor;
+	private WsklMarkerUpdater markerUpdater;
+
+	@Override
+	public void start(BundleContext context) throws Exception {
+		super.start(context);
+		plugin = this;
+		AtomicInteger count = new AtomicInteger();
+		executor = Executors.newCachedThreadPool(runnable -> {
+			Thread thread = new Thread(runnable, "WSKL content assist " + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+		markerUpdater = new WsklMarkerUpdater();
+		markerUpdater.install();
+	}
+
+	@Override
+	public void stop(BundleContext context) throws Exception {
+		if (markerUpdater != null) {
+			markerUpdater.uninstall();
+			markerUpdater = null;
+		}
+		if (executor != null) {
+			executor.shutdownNow();
+			executor = null;
+		}
+		plugin = null;
+		super.stop(context);
+	}
+
+	public static WsklUiPlugin getDefault() {
+		return plugin;
+	}
+
+	/** The language's injector: runtime module mixed with the generic ide module. */
+	public Injector getInjector() {
+		Injector result = injector;
+		if (result == null) {
+			synchronized (this) {
+				result = injector;
+				if (result == null) {
+					result = new WsklIdeSetup().createInjectorAndDoEMFRegistration();
+					injector = result;
+				}
+			}
+		}
+		return result;
+	}
+
+	/** The pool on which Xtext's content assist parser follows alternative paths. */
+	public ExecutorService getExecutor() {
+		return executor;
+	}
+
+	/** The injector, from the running bundle (used by the classes that the extension registry creates). */
+	public static Injector injector() {
+		WsklUiPlugin current = plugin;
+		if (current == null) {
+			throw new IllegalStateException(PLUGIN_ID + " is not active");
+		}
+		return current.getInjector();
+	}
+
+	public static void log(String message, Throwable error) {
+		ILog.of(WsklUiPlugin.class).log(new Status(IStatus.ERROR, PLUGIN_ID, message, error));
+	}
+}

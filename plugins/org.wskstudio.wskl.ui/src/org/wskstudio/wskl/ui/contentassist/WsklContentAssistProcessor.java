@@ -1,0 +1,87 @@
+package org.wskstudio.wskl.ui.contentassist;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.eclipse.jface.text.ITextViewer;
+import org.eclipse.jface.text.contentassist.CompletionProposal;
+import org.eclipse.jface.text.contentassist.ICompletionProposal;
+import org.eclipse.jface.text.contentassist.IContentAssistProcessor;
+import org.eclipse.jface.text.contentassist.IContextInformation;
+import org.eclipse.jface.text.contentassist.IContextInformationValidator;
+import org.eclipse.xtext.ide.editor.contentassist.ContentAssistEntry;
+import org.wskstudio.wskl.ui.WsklUiPlugin;
+import org.wskstudio.wskl.ui.hover.WsklHoverTexts;
+
+/**
+ * Content assist of the WSKL editor (generic editor {@code contentAssistProcessors}). Each Xtext
+ * entry replaces the prefix typed so far; keyword proposals carry the keyword's WSK meaning as
+ * additional information. Cross-reference proposals are limited to names an ID can spell.
+ */
+public class WsklContentAssistProcessor implements IContentAssistProcessor {
+
+	/** Xtext's ID terminal (org.eclipse.xtext.common.Terminals). */
+	private static final Pattern ID = Pattern.compile("\\^?[a-zA-Z_][a-zA-Z_0-9]*");
+
+	private String errorMessage;
+
+	@Override
+	public ICompletionProposal[] computeCompletionProposals(ITextViewer viewer, int offset) {
+		errorMessage = null;
+		List<ContentAssistEntry> entries;
+		try {
+			entries = WsklProposals.compute(viewer.getDocument().get(), offset);
+		} catch (RuntimeException e) {
+			WsklUiPlugin.log("WSKL content assist failed", e);
+			errorMessage = "WSKL content assist failed: " + e;
+			return new ICompletionProposal[0];
+		}
+		List<ICompletionProposal> proposals = new ArrayList<>();
+		Set<String> seen = new LinkedHashSet<>();
+		for (ContentAssistEntry entry : entries) {
+			String proposal = entry.getProposal();
+			if (proposal == null || !seen.add(proposal)) {
+				continue;
+			}
+			if (ContentAssistEntry.KIND_REFERENCE.equals(entry.getKind()) && !ID.matcher(proposal).matches()) {
+				// the scope also holds qualified names (Driver.Check), which the ID of 'with check' cannot spell
+				continue;
+			}
+			String prefix = entry.getPrefix() == null ? "" : entry.getPrefix();
+			int start = Math.max(0, offset - prefix.length());
+			String label = entry.getLabel() != null ? entry.getLabel() : proposal;
+			String info = ContentAssistEntry.KIND_KEYWORD.equals(entry.getKind()) ? WsklHoverTexts.forKeyword(proposal)
+					: entry.getDocumentation() != null ? entry.getDocumentation() : entry.getDescription();
+			proposals.add(new CompletionProposal(proposal, start, offset - start, proposal.length(), null, label, null, info));
+		}
+		return proposals.toArray(ICompletionProposal[]::new);
+	}
+
+	@Override
+	public IContextInformation[] computeContextInformation(ITextViewer viewer, int offset) {
+		return null;
+	}
+
+	@Override
+	public char[] getCompletionProposalAutoActivationCharacters() {
+		return null;
+	}
+
+	@Override
+	public char[] getContextInformationAutoActivationCharacters() {
+		return null;
+	}
+
+	@Override
+	public String getErrorMessage() {
+		return errorMessage;
+	}
+
+	@Override
+	public IContextInformationValidator getContextInformationValidator() {
+		return null;
+	}
+}

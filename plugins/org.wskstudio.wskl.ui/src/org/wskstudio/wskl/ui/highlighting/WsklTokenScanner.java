@@ -1,0 +1,69 @@
+package org.wskstudio.wskl.ui.highlighting;
+
+import java.util.List;
+
+import org.eclipse.jface.text.BadLocationException;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.rules.IToken;
+import org.eclipse.jface.text.rules.ITokenScanner;
+import org.eclipse.jface.text.rules.Token;
+import org.wskstudio.wskl.ui.WsklLexing;
+import org.wskstudio.wskl.ui.WsklLexing.WsklToken;
+import org.wskstudio.wskl.ui.WsklUiPlugin;
+
+/**
+ * An {@link ITokenScanner} over the Xtext lexer. It always lexes the whole document (the
+ * damager repairs whole documents, see {@link WsklPresentationReconciler}) and then hands out
+ * the tokens that touch the requested range.
+ */
+public class WsklTokenScanner implements ITokenScanner {
+
+	private List<WsklToken> tokens = List.of();
+	private int index;
+	private int rangeEnd;
+	private WsklToken current;
+
+	@Override
+	public void setRange(IDocument document, int offset, int length) {
+		String text;
+		try {
+			text = document.get(0, document.getLength());
+		} catch (BadLocationException e) {
+			text = "";
+		}
+		try {
+			tokens = WsklLexing.tokens(text);
+		} catch (RuntimeException e) {
+			WsklUiPlugin.log("WSKL highlighting could not lex the document", e);
+			tokens = List.of();
+		}
+		rangeEnd = offset + length;
+		index = 0;
+		while (index < tokens.size() && tokens.get(index).end() <= offset) {
+			index++;
+		}
+		current = null;
+	}
+
+	@Override
+	public IToken nextToken() {
+		if (index >= tokens.size() || tokens.get(index).offset() >= rangeEnd) {
+			current = null;
+			return Token.EOF;
+		}
+		current = tokens.get(index);
+		WsklHighlightingStyles style = WsklTokenClassifier.classify(tokens, index);
+		index++;
+		return current.kind() == WsklLexing.Kind.WHITESPACE ? Token.WHITESPACE : new Token(style.attribute());
+	}
+
+	@Override
+	public int getTokenOffset() {
+		return current.offset();
+	}
+
+	@Override
+	public int getTokenLength() {
+		return current.length();
+	}
+}
