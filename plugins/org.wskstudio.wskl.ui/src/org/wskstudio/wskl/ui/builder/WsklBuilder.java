@@ -21,7 +21,6 @@ import org.eclipse.core.resources.IncrementalProjectBuilder;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IPath;
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.resource.XtextResource;
@@ -151,13 +150,9 @@ public class WsklBuilder extends IncrementalProjectBuilder {
 		if (!file.isAccessible()) {
 			return null;
 		}
-		try {
-			List<WsklProblem> problems = WsklValidation.validate(WsklMarkerUpdater.read(file), null);
-			WsklMarkers.replace(file, problems);
-			return problems;
-		} catch (OperationCanceledException e) {
-			throw e;
-		}
+		List<WsklProblem> problems = WsklValidation.validate(WsklMarkerUpdater.read(file), null);
+		WsklMarkers.replace(file, problems);
+		return problems;
 	}
 
 	private void deleteOutputs(IProject project, IFile model, IProgressMonitor monitor) throws CoreException {
