@@ -106,7 +106,7 @@ public class WsklMarkerUpdater implements IResourceChangeListener {
 		job.schedule();
 	}
 
-	static String read(IFile file) throws CoreException {
+	public static String read(IFile file) throws CoreException {
 		try (InputStream in = file.getContents(true)) {
 			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 			in.transferTo(bytes);

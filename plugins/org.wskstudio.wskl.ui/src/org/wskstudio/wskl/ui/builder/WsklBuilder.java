@@ -1,0 +1,248 @@
+package org.wskstudio.wskl.ui.builder;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.core.resources.IContainer;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IFolder;
+import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.IResourceDelta;
+import org.eclipse.core.resources.IncrementalProjectBuilder;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IPath;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.resource.XtextResource;
+import org.wskstudio.wsk.generator.GeneratedFile;
+import org.wskstudio.wsk.generator.WskCodeGenerator;
+import org.wskstudio.wsk.model.WskDriver;
+import org.wskstudio.wskl.transform.WsklToWskModel;
+import org.wskstudio.wskl.ui.WsklFiles;
+import org.wskstudio.wskl.ui.WsklParsing;
+import org.wskstudio.wskl.ui.preferences.WsklPreferences;
+import org.wskstudio.wskl.ui.validation.WsklMarkerUpdater;
+import org.wskstudio.wskl.ui.validation.WsklMarkers;
+import org.wskstudio.wskl.ui.validation.WsklProblem;
+import org.wskstudio.wskl.ui.validation.WsklValidation;
+import org.wskstudio.wskl.wskl.Driver;
+
+/**
+ * The WSKL builder of projects with the {@link WsklNature}. Each build validates the changed
+ * {@code .wskl} files (all of them on a full build) with the editor's validation and marker
+ * code, and for each model without errors regenerates every enabled target into
+ * {@code <output folder>/<model base name>/<target>}. All files of a model are generated in
+ * memory first and written only when every generator succeeded; files a generator no longer
+ * produces are deleted; the outputs of removed models are deleted.
+ */
+public class WsklBuilder extends IncrementalProjectBuilder {
+
+	public static final String ID = "org.wskstudio.wskl.ui.builder";
+	/** Markers of failed generator runs (a problem marker on the model). */
+	public static final String GENERATION_MARKER = "org.wskstudio.wskl.ui.generation";
+
+	/** Models changed during auto builds that did not generate (generate on save off). */
+	private final Set<IFile> pendingGeneration = new LinkedHashSet<>();
+
+	@Override
+	protected IProject[] build(int kind, Map<String, String> args, IProgressMonitor monitor) throws CoreException {
+		IProject project = getProject();
+		IPath output = project.getFolder(WsklPreferences.outputFolder(project)).getFullPath();
+		Set<IFile> changed = new LinkedHashSet<>();
+		Set<IFile> removed = new LinkedHashSet<>();
+		IResourceDelta delta = kind == FULL_BUILD ? null : getDelta(project);
+		if (delta == null) {
+			changed.addAll(models(project, output));
+		} else {
+			delta.accept(d -> {
+				IResource resource = d.getResource();
+				if (output.isPrefixOf(resource.getFullPath())) {
+					return false;
+				}
+				if (resource instanceof IFile file && WsklFiles.isWskl(file) && !file.isDerived()) {
+					if (d.getKind() == IResourceDelta.REMOVED) {
+						removed.add(file);
+					} else if (d.getKind() == IResourceDelta.ADDED
+							|| (d.getFlags() & (IResourceDelta.CONTENT | IResourceDelta.REPLACED)) != 0) {
+						changed.add(file);
+					}
+				}
+				return true;
+			});
+		}
+		boolean generate = kind != AUTO_BUILD || WsklPreferences.isGenerateOnSave();
+		SubMonitor progress = SubMonitor.convert(monitor, "Building WSKL models of " + project.getName(),
+				removed.size() + 2 * changed.size() + pendingGeneration.size());
+		for (IFile file : removed) {
+			pendingGeneration.remove(file);
+			deleteOutputs(project, file, progress.split(1));
+		}
+		Set<IFile> toGenerate = new LinkedHashSet<>();
+		for (IFile file : changed) {
+			List<WsklProblem> problems = validate(file);
+			progress.worked(1);
+			if (problems != null && problems.stream().noneMatch(WsklProblem::isError)) {
+				toGenerate.add(file);
+			} else {
+				pendingGeneration.remove(file);
+			}
+		}
+		if (!generate) {
+			pendingGeneration.addAll(toGenerate);
+			return null;
+		}
+		toGenerate.addAll(pendingGeneration);
+		pendingGeneration.clear();
+		progress.setWorkRemaining(toGenerate.size());
+		for (IFile file : toGenerate) {
+			if (file.isAccessible()) {
+				generate(project, file, progress.split(1));
+			}
+		}
+		return null;
+	}
+
+	@Override
+	protected void clean(IProgressMonitor monitor) throws CoreException {
+		IProject project = getProject();
+		IPath output = project.getFolder(WsklPreferences.outputFolder(project)).getFullPath();
+		List<IFile> models = models(project, output);
+		SubMonitor progress = SubMonitor.convert(monitor, "Cleaning WSKL outputs", models.size());
+		for (IFile file : models) {
+			deleteOutputs(project, file, progress.split(1));
+			file.deleteMarkers(GENERATION_MARKER, false, IResource.DEPTH_ZERO);
+		}
+		pendingGeneration.clear();
+	}
+
+	/** The .wskl files of the project, outside the output folder. */
+	static List<IFile> models(IProject project, IPath output) throws CoreException {
+		List<IFile> result = new ArrayList<>();
+		project.accept(resource -> {
+			if (output.isPrefixOf(resource.getFullPath()) || resource.isDerived() || resource.isTeamPrivateMember()) {
+				return false;
+			}
+			if (resource instanceof IFile file && WsklFiles.isWskl(file)) {
+				result.add(file);
+			}
+			return true;
+		});
+		return result;
+	}
+
+	/** The folder of a model's outputs: {@code <output folder>/<base name>}. */
+	public static IFolder outputFolder(IProject project, IFile model) {
+		String base = model.getFullPath().removeFileExtension().lastSegment();
+		return project.getFolder(WsklPreferences.outputFolder(project)).getFolder(base);
+	}
+
+	private static List<WsklProblem> validate(IFile file) throws CoreException {
+		if (!file.isAccessible()) {
+			return null;
+		}
+		List<WsklProblem> problems = WsklValidation.validate(WsklMarkerUpdater.read(file), null);
+		WsklMarkers.replace(file, problems);
+		return problems;
+	}
+
+	private void deleteOutputs(IProject project, IFile model, IProgressMonitor monitor) throws CoreException {
+		IFolder folder = outputFolder(project, model);
+		if (folder.exists()) {
+			folder.delete(true, monitor);
+		}
+	}
+
+	private void generate(IProject project, IFile model, IProgressMonitor monitor) throws CoreException {
+		SubMonitor progress = SubMonitor.convert(monitor, "Generating from " + model.getName(), 2);
+		model.deleteMarkers(GENERATION_MARKER, false, IResource.DEPTH_ZERO);
+		Map<String, List<GeneratedFile>> outputs = new LinkedHashMap<>();
+		String running = "the transformation";
+		try {
+			XtextResource resource = WsklParsing.parse(WsklMarkerUpdater.read(model));
+			EObject root = resource.getContents().isEmpty() ? null : resource.getContents().get(0);
+			if (!(root instanceof Driver driver)) {
+				return;
+			}
+			WskDriver code = new WsklToWskModel().transform(driver);
+			for (WskCodeGenerator generator : WsklGenerators.all()) {
+				if (WsklPreferences.isTargetEnabled(generator.target())) {
+					running = "the " + generator.target() + " generator";
+					outputs.put(generator.target(), List.copyOf(generator.generate(code)));
+				}
+			}
+		} catch (RuntimeException | LinkageError e) {
+			// nothing written: the previous outputs stay as they were
+			IMarker marker = model.createMarker(GENERATION_MARKER);
+			marker.setAttribute(IMarker.SEVERITY, IMarker.SEVERITY_ERROR);
+			marker.setAttribute(IMarker.MESSAGE, "WSKL generation failed in " + running + ": " + e);
+			marker.setAttribute(IMarker.LINE_NUMBER, 1);
+			return;
+		}
+		progress.worked(1);
+		IFolder modelFolder = outputFolder(project, model);
+		SubMonitor write = progress.split(1).setWorkRemaining(outputs.size());
+		for (Map.Entry<String, List<GeneratedFile>> entry : outputs.entrySet()) {
+			write(modelFolder.getFolder(entry.getKey()), entry.getValue(), write.split(1));
+		}
+	}
+
+	/** Writes the files into the folder (unchanged ones are not touched) and deletes the others there. */
+	private static void write(IFolder folder, List<GeneratedFile> files, IProgressMonitor monitor) throws CoreException {
+		SubMonitor progress = SubMonitor.convert(monitor, files.size() + 1);
+		Set<IPath> written = new HashSet<>();
+		for (GeneratedFile generated : files) {
+			IFile file = folder.getFile(IPath.fromPortableString(generated.path()));
+			written.add(file.getFullPath());
+			byte[] bytes = generated.content().getBytes(StandardCharsets.UTF_8);
+			createFolders(file.getParent());
+			if (file.exists()) {
+				if (!sameContent(file, bytes)) {
+					file.setContents(new ByteArrayInputStream(bytes), IResource.FORCE, progress.split(1));
+				} else {
+					progress.worked(1);
+				}
+			} else {
+				file.create(new ByteArrayInputStream(bytes), IResource.FORCE | IResource.DERIVED, progress.split(1));
+				file.setCharset("UTF-8", null);
+			}
+		}
+		if (folder.exists()) {
+			List<IResource> stale = new ArrayList<>();
+			folder.accept(resource -> {
+				if (resource instanceof IFile file && !written.contains(file.getFullPath())) {
+					stale.add(file);
+				}
+				return true;
+			});
+			for (IResource resource : stale) {
+				resource.delete(true, null);
+			}
+		}
+		progress.worked(1);
+	}
+
+	private static boolean sameContent(IFile file, byte[] bytes) {
+		try (var in = file.getContents(true)) {
+			return java.util.Arrays.equals(in.readAllBytes(), bytes);
+		} catch (Exception e) {
+			return false;
+		}
+	}
+
+	private static void createFolders(IContainer container) throws CoreException {
+		if (container instanceof IFolder folder && !folder.exists()) {
+			createFolders(folder.getParent());
+			folder.create(IResource.FORCE | IResource.DERIVED, true, null);
+		}
+	}
+}
