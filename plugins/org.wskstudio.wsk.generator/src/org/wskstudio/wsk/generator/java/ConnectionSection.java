@@ -55,14 +55,12 @@ final class ConnectionSection {
 				}
 
 				"""));
-		if (facts.irp || facts.perSocketEvents) {
+		if (facts.irp) {
 			w.lines(n.expand("""
 					/**
-					 * Enables the listener's connection events on an accepted socket, without an IRP. In IRP mode
-					 * accepted sockets do not inherit events (as in C); in per-socket event mode the C relies on
-					 * the inheritance of events enabled on the listening socket, which the simulator does not
-					 * model (it takes only WSK_EVENT_ACCEPT there), so the twin enables them inside
-					 * WskAcceptEvent, which the simulator allows.
+					 * Enables the listener's connection events on a socket accepted by a WskAccept IRP, without an
+					 * IRP: such sockets do not inherit the events enabled on the listening socket (SO_WSK_EVENT_CALLBACK
+					 * page), as in C. Sockets accepted by WskAcceptEvent inherit them instead.
 					 */
 					private int Pfx_ConnectionEnableEvents(Connection Connection) {
 					    return Connection.Socket.Dispatch.WskControlSocket(Connection.Socket, WskSetOption, SO_WSK_EVENT_CALLBACK,
@@ -97,15 +95,6 @@ final class ConnectionSection {
 					    Connection.Socket = Socket;
 					    Connection.RemoteAddress = RemoteAddress;
 					"""));
-			if (facts.perSocketEvents) {
-				w.lines(n.expand("""
-						    if (Listener.ConnectionEvents != 0 && !NT_SUCCESS(Pfx_ConnectionEnableEvents(Connection))) {
-						        Pfx_ConnectionFree(Connection);
-						        Listener.RejectedCount++;
-						        return null;
-						    }
-						"""));
-			}
 			w.lines(n.expand("""
 					    if (!Pfx_ConnectionInsert(Connection)) {
 					        Pfx_ConnectionFree(Connection);         // unloading

@@ -19,9 +19,14 @@ import org.wskstudio.wsk.model.WskDriver;
  * <p>
  * Where the simulator differs from a kernel the Java says so in a comment: no work items (the
  * recreation runs as a DPC with asynchronous WSK calls), no periodic timers (one timer per
- * pending entry), single threaded (spin locks and interlocked operations become plain code),
- * and connection events are enabled on each accepted socket (the simulator does not take them in
- * a listening socket's SO_WSK_EVENT_CALLBACK mask).
+ * pending entry), single threaded (spin locks and interlocked operations become plain code).
+ * Connection events follow the C: per-socket event mode enables them on the listening socket
+ * (SO_WSK_EVENT_CALLBACK mask WSK_EVENT_ACCEPT | connection events), inherited by the sockets
+ * WskAcceptEvent accepts; IRP mode enables them on each socket a WskAccept IRP accepted (no
+ * inheritance there); static mode includes them in WSK_SET_STATIC_EVENT_CALLBACKS. Source: Microsoft's
+ * "SO_WSK_EVENT_CALLBACK" page (learn.microsoft.com/windows-hardware/drivers/network/so-wsk-event-callback)
+ * and "Enabling and Disabling Event Callback Functions" (…/network/enabling-and-disabling-event-callback-functions):
+ * the events are enabled on an accepted socket only if WskAcceptEvent accepted it, not WskAccept.
  * <p>
  * The driver tags its listeners' socket contexts with the listener names
  * ({@code k.SimTag}) and enters model elements ({@code k.SimEnter("rule 2 of listener Public")}),

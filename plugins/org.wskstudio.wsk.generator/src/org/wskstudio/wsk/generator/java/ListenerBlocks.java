@@ -173,8 +173,10 @@ final class ListenerBlocks {
 			w.indent();
 			String phase = o.getPhase() == OptionPhase.AFTER_BIND ? "after bind" : "before bind";
 			if (o.getKind() == SocketOptionKind.WSK_EVENT_CALLBACK) {
-				w.comment(JavaLiterals.from(o) + ": accept by event per-socket, " + phase + ", no IRP");
-				w.line(n.expand("return Pfx_ListenerEnableEvents(Listener, ") + JavaLiterals.eventMask(o.getValue()) + ");");
+				w.comment(JavaLiterals.from(o) + ": accept by event per-socket, " + phase
+						+ ", no IRP; the connection events ride along and are inherited by accepted sockets");
+				w.line(n.expand("return Pfx_ListenerEnableEvents(Listener, ") + JavaLiterals.eventMask(o.getValue())
+						+ x(" | PFX_LSN_CONNECTION_EVENTS);", l));
 			} else {
 				String value = String.valueOf(o.getValue());
 				w.comment(JavaLiterals.from(o) + ": " + JavaLiterals.optionCode(o.getKind()) + " = " + value + ", " + phase);

@@ -62,7 +62,10 @@ final class ListenerRuntimeSection {
 		if (facts.perSocketEvents) {
 			w.doc("from the SO_WSK_EVENT_CALLBACK options of " + facts.eventListeners().stream()
 					.map(JavaLiterals::of).collect(Collectors.joining(", "))
-					+ ": accept by event per-socket, after bind, without an IRP (a step that returns its status).");
+					+ ": accept by event per-socket, after bind, without an IRP (a step that returns its status)."
+					+ " Connection events enabled on the listening socket are inherited by every socket it accepts"
+					+ " through WskAcceptEvent (not by WskAccept; Microsoft's SO_WSK_EVENT_CALLBACK page, see"
+					+ " \"Enabling and Disabling Event Callback Functions\").");
 			w.lines(n.expand("""
 					private int Pfx_ListenerEnableEvents(Listener Listener, int EventMask) {
 					    int Status = Listener.Dispatch.WskControlSocket(Listener.Socket, WskSetOption, SO_WSK_EVENT_CALLBACK,

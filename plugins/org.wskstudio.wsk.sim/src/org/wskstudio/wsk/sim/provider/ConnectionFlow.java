@@ -293,6 +293,9 @@ public final class ConnectionFlow {
 
     private void acceptWithEvent(Connection c, ListenSocket s) {
         ConnectionSocket cs = newSocket(c, s);
+        // Inherits the connection events enabled on the listening socket (only sockets accepted by WskAcceptEvent
+        // do; see the SO_WSK_EVENT_CALLBACK page). Checked against the returned dispatch table below.
+        cs.eventMask = s.inheritedEventMask;
         AcceptSocketContext ctx = new AcceptSocketContext();
         AcceptSocketDispatch disp = new AcceptSocketDispatch();
         TraceEvent t = host.trace.record(Actor.WSK, Actor.DRIVER, "WskAcceptEvent", s.name, s.name, "#" + c.index

@@ -24,6 +24,14 @@ public final class ListenSocket extends WskSocket {
     boolean exclusiveAddress;
     boolean v6Only;
     boolean acceptEventEnabled;
+    /**
+     * Connection events (WSK_EVENT_RECEIVE / _DISCONNECT / _SEND_BACKLOG) enabled on this listening socket with
+     * SO_WSK_EVENT_CALLBACK: sockets accepted through WskAcceptEvent start with them enabled (not those accepted by a
+     * WskAccept IRP). Once enabled they cannot be disabled on the listener. See the "SO_WSK_EVENT_CALLBACK" page
+     * (learn.microsoft.com/windows-hardware/drivers/network/so-wsk-event-callback), also referred to by
+     * "Enabling and Disabling Event Callback Functions".
+     */
+    int inheritedEventMask;
     boolean missingAcceptCallbackReported;
     SockAddr local;
     final ArrayDeque<AcceptRequest> acceptQueue = new ArrayDeque<>();
@@ -62,6 +70,11 @@ public final class ListenSocket extends WskSocket {
 
     public int queuedAcceptIrps() {
         return acceptQueue.size();
+    }
+
+    /** The connection events that sockets accepted through WskAcceptEvent inherit. */
+    public int inheritedEventMask() {
+        return inheritedEventMask;
     }
 
     public int backlogSize() {

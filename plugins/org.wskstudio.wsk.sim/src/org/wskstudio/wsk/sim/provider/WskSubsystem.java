@@ -338,7 +338,11 @@ public final class WskSubsystem implements WskProviderDispatch, WskProviderListe
             return STATUS_INVALID_PARAMETER;
         }
         int mask = c.EventMask();
-        if ((mask & ~(WSK_EVENT_ACCEPT | WSK_EVENT_DISABLE)) != 0) {
+        // Besides WSK_EVENT_ACCEPT a listening socket takes the connection-oriented events: they are inherited by
+        // the sockets its WskAcceptEvent accepts (SO_WSK_EVENT_CALLBACK page; "Enabling and Disabling Event
+        // Callback Functions").
+        int connectionEvents = WSK_EVENT_RECEIVE | WSK_EVENT_DISCONNECT | WSK_EVENT_SEND_BACKLOG;
+        if ((mask & ~(WSK_EVENT_ACCEPT | connectionEvents | WSK_EVENT_DISABLE)) != 0) {
             return STATUS_INVALID_PARAMETER;
         }
         if (s.state == ListenState.CREATED) {
@@ -347,16 +351,24 @@ public final class WskSubsystem implements WskProviderDispatch, WskProviderListe
             return STATUS_INVALID_DEVICE_STATE;
         }
         if ((mask & WSK_EVENT_DISABLE) != 0) {
+            // "After any connection-oriented event callback functions are enabled on a listening socket, they
+            // cannot be disabled on the listening socket." The status is the simulator's choice.
+            if ((mask & connectionEvents) != 0) {
+                return STATUS_INVALID_PARAMETER;
+            }
             s.acceptEventEnabled = false;
             return STATUS_SUCCESS;
         }
-        if (s.callbacks == null || s.callbacks.acceptEvent() == null) {
+        if ((mask & WSK_EVENT_ACCEPT) != 0 && (s.callbacks == null || s.callbacks.acceptEvent() == null)) {
             host.verifier.report(Rule.CALLBACK_MISSING, s.name, s.name, "WSK_EVENT_ACCEPT enabled on " + s
                     + " but its WSK_CLIENT_LISTEN_DISPATCH has no WskAcceptEvent.");
             return STATUS_INVALID_PARAMETER;
         }
-        s.acceptEventEnabled = true;
-        flow.scheduleBacklogDrain(s);
+        s.inheritedEventMask |= mask & connectionEvents;
+        if ((mask & WSK_EVENT_ACCEPT) != 0) {
+            s.acceptEventEnabled = true;
+            flow.scheduleBacklogDrain(s);
+        }
         return STATUS_SUCCESS;
     }
 

@@ -66,7 +66,8 @@ class GeneratedJavaTest {
 				.contains("Rules[4] = new Rule(\"default of listener Public\", ECHO_MATCH_ANY, ECHO_MATCH_ANY, WskInspectReject")
 				// options in the model's order, then bind, then the per-socket accept event
 				.containsSubsequence("SO_REUSEADDR, 1)", "IPV6_V6ONLY, 0)", "SO_CONDITIONAL_ACCEPT, 1)",
-						"Echo_ListenerBind(Listener, EchoPublicAddress)", "Echo_ListenerEnableEvents(Listener, WSK_EVENT_ACCEPT)")
+						"Echo_ListenerBind(Listener, EchoPublicAddress)",
+						"Echo_ListenerEnableEvents(Listener, WSK_EVENT_ACCEPT | ECHO_PUBLIC_CONNECTION_EVENTS)")
 				// the deferred check goes to the simulator's external check, the timeout to KeSetTimer
 				.contains("k.SimQueryCheck(\"Reputation\", RemoteAddress.unmapV4(), new WskInspectId(InspectId),")
 				.contains("k.KeSetTimer(Entry.Timer, RELATIVE_MS(Rule.TimeoutMs), Entry.TimeoutDpc);")
@@ -81,11 +82,17 @@ class GeneratedJavaTest {
 		String irp = new JavaGenerator().generate(ModelLoading.codeModel(Examples.example("irp_accept.wskl"))).get(0)
 				.content();
 		assertThat(irp).contains("IrpAcc_ArmSlot").doesNotContain("InspectEvent(").doesNotContain("Recreate")
-				.contains("new WskClientListenDispatch(null, null, null)");
+				.contains("new WskClientListenDispatch(null, null, null)")
+				// as in C: sockets accepted by a WskAccept IRP do not inherit events, so they are enabled on each
+				.contains("IrpAcc_ConnectionEnableEvents(Connection)");
 		String event = new JavaGenerator().generate(ModelLoading.codeModel(Examples.example("event_accept.wskl"))).get(0)
 				.content();
 		assertThat(event).contains("EvtAccPublic_AcceptEvent").contains("EvtAcc_ListenerRequestRecreate")
-				.doesNotContain("AcceptSlot").contains("this::EvtAcc_ConnectionSendBacklogEvent");
+				.doesNotContain("AcceptSlot").contains("this::EvtAcc_ConnectionSendBacklogEvent")
+				// as in C: the connection events are enabled on the listener and inherited by sockets WskAcceptEvent
+				// accepts; nothing is enabled per accepted socket
+				.contains("EvtAcc_ListenerEnableEvents(Listener, WSK_EVENT_ACCEPT | EVTACC_PUBLIC_CONNECTION_EVENTS)")
+				.doesNotContain("ConnectionEnableEvents");
 	}
 
 	@Test
