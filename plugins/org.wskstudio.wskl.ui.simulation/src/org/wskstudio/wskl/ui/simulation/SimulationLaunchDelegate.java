@@ -68,6 +68,18 @@ public class SimulationLaunchDelegate extends LaunchConfigurationDelegate {
 		job.schedule();
 	}
 
+	/** The simulation reads the files as they are; nothing to build. */
+	@Override
+	public boolean buildForLaunch(ILaunchConfiguration configuration, String mode, IProgressMonitor monitor) {
+		return false;
+	}
+
+	/** Problems of the model and the scenarios are reported on the console, not by a dialog. */
+	@Override
+	public boolean finalLaunchCheck(ILaunchConfiguration configuration, String mode, IProgressMonitor monitor) {
+		return true;
+	}
+
 	private static void show(List<SimulationRun> runs) {
 		Display display = PlatformUI.getWorkbench().getDisplay();
 		display.asyncExec(() -> {
