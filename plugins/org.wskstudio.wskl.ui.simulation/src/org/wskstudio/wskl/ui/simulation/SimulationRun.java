@@ -1,6 +1,7 @@
 package org.wskstudio.wskl.ui.simulation;
 
 import java.util.Iterator;
+import java.util.List;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.emf.ecore.EObject;
@@ -16,7 +17,16 @@ import org.wskstudio.wsk.sim.verify.Violation;
  * model, whose elements know their source lines) and where the scenario is written.
  */
 public record SimulationRun(String name, ScenarioResult result, IFile modelFile, WskDriver codeModel,
-		IFile scenarioFile, int scenarioLine) {
+		IFile scenarioFile, int scenarioLine, List<Integer> connectLines) {
+
+	/**
+	 * The scenario line of the connect step of a request: request N is the scenario's N-th
+	 * connect step (the translator numbers them in step order); the scenario's line otherwise.
+	 */
+	public int scenarioLineOf(RequestRecord request) {
+		int i = request.index();
+		return i >= 0 && i < connectLines.size() ? connectLines.get(i) : scenarioLine;
+	}
 
 	/** How the run is listed in the view's combo. */
 	public String label() {

@@ -19,12 +19,15 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.editors.text.EditorsUI;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.part.ViewPart;
 import org.eclipse.ui.texteditor.ITextEditor;
@@ -82,6 +85,14 @@ public class SimulationView extends ViewPart {
 		SashForm tables = new SashForm(sash, SWT.HORIZONTAL);
 		requests = table(tables, "#", "time", "remote", "listener", "outcome", "pended", "reason");
 		requests.addListener(SWT.DefaultSelection, e -> openRequest(requests.getSelectionIndex()));
+		Menu menu = new Menu(requests);
+		MenuItem toListener = new MenuItem(menu, SWT.PUSH);
+		toListener.setText("Open the Listener in the Model (double-click)");
+		toListener.addListener(SWT.Selection, e -> openRequest(requests.getSelectionIndex()));
+		MenuItem toStep = new MenuItem(menu, SWT.PUSH);
+		toStep.setText("Open the Connect Step in the Scenario");
+		toStep.addListener(SWT.Selection, e -> openRequestStep(requests.getSelectionIndex()));
+		requests.setMenu(menu);
 		violations = table(tables, "time", "rule", "severity", "element", "message");
 		violations.addListener(SWT.DefaultSelection, e -> openViolation(violations.getSelectionIndex()));
 		tables.setWeights(3, 2);
@@ -266,11 +277,21 @@ public class SimulationView extends ViewPart {
 		return open(current.modelFile(), current.lineOf(current.result().requests().get(row)));
 	}
 
-	/** Opens the file in its editor and selects the (1-based) line. */
+	/** Opens the scenario file at the connect step of the request at the row; null when there is none. */
+	public ITextEditor openRequestStep(int row) {
+		if (current == null || row < 0 || row >= current.result().requests().size()) {
+			return null;
+		}
+		return open(current.scenarioFile(), current.scenarioLineOf(current.result().requests().get(row)));
+	}
+
+	/** Opens the file in its editor (a text editor when none is associated) and selects the (1-based) line. */
 	public ITextEditor open(IFile file, int line) {
 		IWorkbenchPage page = getSite().getPage();
 		try {
-			IEditorPart part = IDE.openEditor(page, file, true);
+			IEditorPart part = IDE.getDefaultEditor(file) == null
+					? IDE.openEditor(page, file, EditorsUI.DEFAULT_TEXT_EDITOR_ID, true)
+					: IDE.openEditor(page, file, true);
 			ITextEditor editor = part.getAdapter(ITextEditor.class);
 			if (editor == null) {
 				return null;

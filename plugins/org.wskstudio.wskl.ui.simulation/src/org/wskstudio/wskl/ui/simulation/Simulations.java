@@ -3,7 +3,6 @@ package org.wskstudio.wskl.ui.simulation;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
@@ -175,7 +174,15 @@ public final class Simulations {
 				}
 				ICompositeNode node = NodeModelUtils.getNode(s);
 				int line = node == null ? 1 : node.getStartLine();
-				SimulationRun run = new SimulationRun(s.getName(), result, model, codeModel, scenarioFile, line);
+				List<Integer> connectLines = new ArrayList<>();
+				for (org.wskstudio.wskl.wsks.Step step : s.getSteps()) {
+					if (step instanceof org.wskstudio.wskl.wsks.Connect) {
+						ICompositeNode stepNode = NodeModelUtils.getNode(step);
+						connectLines.add(stepNode == null ? line : stepNode.getStartLine());
+					}
+				}
+				SimulationRun run = new SimulationRun(s.getName(), result, model, codeModel, scenarioFile, line,
+						List.copyOf(connectLines));
 				runs.add(run);
 				out.accept("");
 				out.accept(report(run));
@@ -213,7 +220,4 @@ public final class Simulations {
 		return f.toPath();
 	}
 
-	static String[] names(List<IFile> files) {
-		return Arrays.stream(files.toArray(IFile[]::new)).map(IFile::getName).toArray(String[]::new);
-	}
 }

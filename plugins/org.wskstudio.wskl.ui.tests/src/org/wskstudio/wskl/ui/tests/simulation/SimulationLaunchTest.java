@@ -207,6 +207,12 @@ class SimulationLaunchTest {
 
 		editor = view.openRequest(0);
 		assertThat(selectedLine(editor)).startsWith("listener Public");
+
+		// the third request is the scenario's third connect step
+		editor = view.openRequestStep(2);
+		assertThat(editor).isNotNull();
+		assertThat(editor.getEditorInput().getAdapter(IFile.class).getName()).isEqualTo("conditional_accept.wsks");
+		assertThat(selectedLine(editor)).isEqualTo("at 2 ms connect 172.16.0.5:1234 -> Public as slow expect pended-then-accepted");
 	}
 
 	@Test
