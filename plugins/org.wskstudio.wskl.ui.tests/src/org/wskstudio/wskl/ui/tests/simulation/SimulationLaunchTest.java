@@ -24,10 +24,14 @@ import org.eclipse.debug.core.ILaunchManager;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
@@ -37,6 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.wskstudio.wsk.model.InspectRule;
 import org.wskstudio.wskl.ui.simulation.SimulationLaunchShortcut;
 import org.wskstudio.wskl.ui.simulation.SimulationRun;
+import org.wskstudio.wskl.ui.simulation.SimulationTab;
 import org.wskstudio.wskl.ui.simulation.SimulationView;
 import org.wskstudio.wskl.ui.simulation.Simulations;
 
@@ -230,6 +235,49 @@ class SimulationLaunchTest {
 		assertThat(run.lineOf("pending inspection 3", "Public")).isEqualTo(10);
 		assertThat(run.lineOf("driver", null)).isEqualTo(run.codeModel().getSourceLine()).isBetween(1, 6);
 		assertThat(view.openViolation(0)).isNull();
+	}
+
+	@Test
+	void theTabReadsChecksAndWritesTheConfiguration() throws Exception {
+		IFile model = createFile("conditional_accept.wskl", MODEL);
+		IFile scenarios = createFile("conditional_accept.wsks", SCENARIOS);
+		ILaunchConfigurationWorkingCopy copy = configuration(model, scenarios, "7").getWorkingCopy();
+		Shell shell = new Shell(Display.getCurrent());
+		try {
+			SimulationTab tab = new SimulationTab();
+			tab.createControl(shell);
+			tab.initializeFrom(copy);
+			assertThat(tab.isValid(copy)).isTrue();
+			List<Text> texts = texts(shell);
+			assertThat(texts).extracting(Text::getText).containsExactly(model.getFullPath().toString(),
+					scenarios.getFullPath().toString(), "7");
+
+			texts.get(2).setText("not a number");
+			assertThat(tab.isValid(copy)).isFalse();
+			assertThat(tab.getErrorMessage()).contains("not a number");
+			texts.get(2).setText("");
+			texts.get(1).setText("");
+			assertThat(tab.isValid(copy)).isTrue();
+			tab.performApply(copy);
+			assertThat(copy.getAttribute(Simulations.ATTR_SCENARIO, "x")).isEmpty();
+			assertThat(copy.getAttribute(Simulations.ATTR_SEED, "x")).isEmpty();
+			texts.get(0).setText("/" + PROJECT + "/missing.wskl");
+			assertThat(tab.isValid(copy)).isFalse();
+		} finally {
+			shell.dispose();
+		}
+	}
+
+	private static List<Text> texts(Composite composite) {
+		List<Text> result = new java.util.ArrayList<>();
+		for (Control child : composite.getChildren()) {
+			if (child instanceof Text t) {
+				result.add(t);
+			} else if (child instanceof Composite c) {
+				result.addAll(texts(c));
+			}
+		}
+		return result;
 	}
 
 	private static String selectedLine(ITextEditor editor) throws Exception {
