@@ -1,0 +1,223 @@
+package org.wskstudio.wskl.ui.simulation;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.eclipse.core.resources.IContainer;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.ui.console.ConsolePlugin;
+import org.eclipse.ui.console.IConsole;
+import org.eclipse.ui.console.IConsoleManager;
+import org.eclipse.ui.console.MessageConsole;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.validation.CheckMode;
+import org.eclipse.xtext.validation.Issue;
+import org.wskstudio.wsk.model.WskDriver;
+import org.wskstudio.wsk.sim.net.RequestRecord;
+import org.wskstudio.wsk.sim.scenario.ScenarioResult;
+import org.wskstudio.wsk.sim.verify.Violation;
+import org.wskstudio.wskl.simulate.ScenarioFiles;
+import org.wskstudio.wskl.simulate.SimulationRunner;
+import org.wskstudio.wskl.simulate.scenario.ScenarioTranslator;
+import org.wskstudio.wskl.transform.WsklToWskModel;
+import org.wskstudio.wskl.wsks.Scenario;
+
+/** Launch attributes, the console, and running a model's scenarios (no UI thread needed). */
+public final class Simulations {
+
+	public static final String PLUGIN_ID = "org.wskstudio.wskl.ui.simulation";
+	public static final String LAUNCH_TYPE_ID = "org.wskstudio.wskl.ui.simulation.launchType";
+	/** Workspace path of the .wskl model. */
+	public static final String ATTR_MODEL = PLUGIN_ID + ".model";
+	/** Workspace path of the .wsks scenario file; empty: every .wsks next to the model. */
+	public static final String ATTR_SCENARIO = PLUGIN_ID + ".scenario";
+	/** A seed overriding the scenarios' seeds; empty: the scenarios' own. */
+	public static final String ATTR_SEED = PLUGIN_ID + ".seed";
+	public static final String CONSOLE_NAME = "WSK Simulation";
+	/** Family of the simulation jobs (for joining them). */
+	public static final Object JOB_FAMILY = new Object();
+
+	private Simulations() {
+	}
+
+	/** The "WSK Simulation" console, created on first use. */
+	public static MessageConsole console() {
+		IConsoleManager manager = ConsolePlugin.getDefault().getConsoleManager();
+		for (IConsole c : manager.getConsoles()) {
+			if (c instanceof MessageConsole m && CONSOLE_NAME.equals(c.getName())) {
+				return m;
+			}
+		}
+		MessageConsole console = new MessageConsole(CONSOLE_NAME, null);
+		manager.addConsoles(new IConsole[] { console });
+		return console;
+	}
+
+	static IStatus error(String message, Throwable e) {
+		return new Status(IStatus.ERROR, PLUGIN_ID, message, e);
+	}
+
+	/** The workspace file at a full path, or an error naming what is missing. */
+	public static IFile file(String fullPath, String what) throws CoreException {
+		if (fullPath == null || fullPath.isBlank()) {
+			throw new CoreException(error("no " + what + " given", null));
+		}
+		IResource r = ResourcesPlugin.getWorkspace().getRoot().findMember(fullPath.trim());
+		if (!(r instanceof IFile f) || !f.exists()) {
+			throw new CoreException(error(what + " " + fullPath + " does not exist in the workspace", null));
+		}
+		return f;
+	}
+
+	/** The seed attribute: null when empty. */
+	public static Long seed(String text) throws CoreException {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return Long.parseLong(text.trim());
+		} catch (NumberFormatException e) {
+			throw new CoreException(error("the seed '" + text + "' is not a number", null));
+		}
+	}
+
+	/** The .wsks files in the model's folder, by name. */
+	public static List<IFile> siblingScenarioFiles(IFile model) throws CoreException {
+		IContainer parent = model.getParent();
+		List<IFile> files = new ArrayList<>();
+		for (IResource r : parent.members()) {
+			if (r instanceof IFile f && "wsks".equals(f.getFileExtension())) {
+				files.add(f);
+			}
+		}
+		files.sort(Comparator.comparing(IFile::getName));
+		return files;
+	}
+
+	/**
+	 * Loads the model, checks it, compiles its driver and runs the scenarios of the files (with
+	 * the seed if not null), writing each run's report to {@code out}. Scenario files with errors
+	 * (for example for another driver) are reported and skipped.
+	 */
+	public static List<SimulationRun> run(IFile model, List<IFile> scenarioFiles, Long seed, Consumer<String> out,
+			IProgressMonitor monitor) {
+		List<SimulationRun> runs = new ArrayList<>();
+		Path modelPath = path(model);
+		out.accept("simulating " + model.getFullPath() + (seed == null ? "" : " with seed " + seed));
+		ScenarioFiles.Loaded base = ScenarioFiles.load(modelPath, List.of());
+		if (base.driver() == null) {
+			out.accept(model.getName() + ": error: no driver in this file; nothing simulated");
+			return runs;
+		}
+		Resource resource = base.driver().eResource();
+		boolean errors = false;
+		if (resource instanceof XtextResource xr) {
+			for (Issue issue : xr.getResourceServiceProvider().getResourceValidator().validate(xr, CheckMode.ALL,
+					CancelIndicator.NullImpl)) {
+				if (issue.getSeverity() == org.eclipse.xtext.diagnostics.Severity.ERROR) {
+					errors = true;
+					out.accept(model.getName() + ":" + issue.getLineNumber() + ":" + issue.getColumn() + ": error: "
+							+ issue.getMessage());
+				}
+			}
+		}
+		if (errors) {
+			out.accept("nothing simulated");
+			return runs;
+		}
+		WskDriver codeModel;
+		SimulationRunner runner;
+		try {
+			codeModel = new WsklToWskModel().transform(base.driver());
+			runner = new SimulationRunner(codeModel);
+		} catch (RuntimeException e) {
+			out.accept("error: cannot build or compile the driver: " + e.getMessage());
+			return runs;
+		}
+		for (IFile scenarioFile : scenarioFiles) {
+			if (monitor.isCanceled()) {
+				out.accept("cancelled");
+				break;
+			}
+			ScenarioFiles.Loaded loaded = ScenarioFiles.load(modelPath, List.of(path(scenarioFile)));
+			loaded.problems().forEach(p -> out.accept(p.toString()));
+			if (loaded.hasErrors()) {
+				out.accept("skipped " + scenarioFile.getFullPath() + " (errors)");
+				continue;
+			}
+			for (Scenario s : loaded.scenarios()) {
+				monitor.subTask("scenario " + s.getName());
+				ScenarioResult result;
+				try {
+					org.wskstudio.wsk.sim.scenario.Scenario simScenario = new ScenarioTranslator().translate(s);
+					if (seed != null) {
+						simScenario.seed(seed);
+					}
+					result = runner.run(simScenario);
+				} catch (RuntimeException e) {
+					out.accept("scenario " + s.getName() + ": error: " + e.getMessage());
+					continue;
+				}
+				ICompositeNode node = NodeModelUtils.getNode(s);
+				int line = node == null ? 1 : node.getStartLine();
+				List<Integer> connectLines = new ArrayList<>();
+				for (org.wskstudio.wskl.wsks.Step step : s.getSteps()) {
+					if (step instanceof org.wskstudio.wskl.wsks.Connect) {
+						ICompositeNode stepNode = NodeModelUtils.getNode(step);
+						connectLines.add(stepNode == null ? line : stepNode.getStartLine());
+					}
+				}
+				SimulationRun run = new SimulationRun(s.getName(), result, model, codeModel, scenarioFile, line,
+						List.copyOf(connectLines));
+				runs.add(run);
+				out.accept("");
+				out.accept(report(run));
+			}
+		}
+		out.accept("");
+		long passed = runs.stream().filter(r -> r.result().passed()).count();
+		long violations = runs.stream().mapToLong(r -> r.result().violations().size()).sum();
+		out.accept(runs.size() + " runs: " + passed + " passed, " + (runs.size() - passed) + " failed, " + violations
+				+ " rule violations");
+		return runs;
+	}
+
+	/** A run's report: verdict, failed expectations, summary, requests and violations with model lines. */
+	public static String report(SimulationRun run) {
+		StringBuilder sb = new StringBuilder();
+		sb.append("== ").append(run.scenarioFile().getName()).append(':').append(run.scenarioLine()).append('\n');
+		sb.append(run.result().report().stripTrailing()).append('\n');
+		sb.append("requests:\n");
+		for (RequestRecord r : run.result().requests()) {
+			sb.append("  #").append(r.index()).append(' ').append(r.spec().remote()).append(" -> ")
+					.append(r.listener()).append(": ").append(r.outcome())
+					.append(r.reason() == null || r.reason().isEmpty() ? "" : " (" + r.reason() + ")").append('\n');
+		}
+		sb.append("violations: ").append(run.result().violations().size()).append('\n');
+		for (Violation v : run.result().violations()) {
+			sb.append("  ").append(v).append(" (").append(run.modelFile().getName()).append(':').append(run.lineOf(v))
+					.append(")\n");
+		}
+		return sb.toString().stripTrailing();
+	}
+
+	private static Path path(IFile file) {
+		File f = file.getLocation().toFile();
+		return f.toPath();
+	}
+
+}
