@@ -4,7 +4,8 @@
 #
 # Every unit must compile with zero diagnostics:
 #   x86_64-w64-mingw32-gcc -fsyntax-only -std=c11 -Wall -Wextra -Werror \
-#       -Wno-multichar -I/usr/share/mingw-w64/include/ddk -I.
+#       -Wno-multichar -I/usr/share/mingw-w64/include/ddk -I. -I$DECLS
+# where $DECLS holds wsk_decls.h: the one copy, the C generator's resource.
 # and also to an object (-c) at -O0 and -O2 (flow warnings such as
 # -Wmaybe-uninitialized only exist with optimisation).  Objects go to a
 # temporary directory; nothing is written into the source tree.
@@ -18,7 +19,8 @@ cd "$(dirname "$0")" || exit 2
 CC=${CC:-x86_64-w64-mingw32-gcc}
 NM=${NM:-x86_64-w64-mingw32-nm}
 DDK=${DDK:-/usr/share/mingw-w64/include/ddk}
-FLAGS="-std=c11 -Wall -Wextra -Werror -Wno-multichar -I$DDK -I."
+DECLS=../plugins/org.wskstudio.wsk.generator/src/org/wskstudio/wsk/generator/c
+FLAGS="-std=c11 -Wall -Wextra -Werror -Wno-multichar -I$DDK -I. -I$DECLS"
 
 if ! command -v "$CC" >/dev/null 2>&1; then
     echo "check.sh: $CC not found (apt-get install -y gcc-mingw-w64-x86-64)" >&2
@@ -135,7 +137,7 @@ expect_fail "roles    swapped dispatch slots are rejected" \
     "$CC" -fsyntax-only $FLAGS "$OUT/roles_bad.c"
 
 # ---- 3. the seed's defects must not appear ---------------------------------------
-SOURCES="wsk_decls.h irp_accept.h irp_accept.c event_accept.h event_accept.c conditional_accept.h conditional_accept.c"
+SOURCES="$DECLS/wsk_decls.h irp_accept.h irp_accept.c event_accept.h event_accept.c conditional_accept.h conditional_accept.c"
 
 # verdict LABEL HITS : passes when HITS is empty.
 verdict() {
