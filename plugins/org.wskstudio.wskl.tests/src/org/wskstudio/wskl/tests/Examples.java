@@ -35,6 +35,13 @@ public final class Examples {
 		return list(examplesDir().resolve("invalid"));
 	}
 
+	/** Every scenario file of examples and examples/invalid, sorted by path. */
+	public static List<Path> scenarioFiles() {
+		List<Path> result = new java.util.ArrayList<>(list(examplesDir(), ".wsks"));
+		result.addAll(list(examplesDir().resolve("invalid"), ".wsks"));
+		return List.copyOf(result);
+	}
+
 	public static Path example(String fileName) {
 		return examplesDir().resolve(fileName);
 	}
@@ -48,10 +55,14 @@ public final class Examples {
 	}
 
 	private static List<Path> list(Path dir) {
+		return list(dir, ".wskl");
+	}
+
+	private static List<Path> list(Path dir, String extension) {
 		try (Stream<Path> files = Files.list(dir)) {
-			List<Path> result = files.filter(p -> p.toString().endsWith(".wskl")).sorted().toList();
+			List<Path> result = files.filter(p -> p.toString().endsWith(extension)).sorted().toList();
 			if (result.isEmpty()) {
-				throw new IllegalStateException("no .wskl models in " + dir);
+				throw new IllegalStateException("no " + extension + " files in " + dir);
 			}
 			return result;
 		} catch (IOException e) {

@@ -1,5 +1,7 @@
 package org.wskstudio.wskl.ui;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,15 +12,16 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.ui.plugin.AbstractUIPlugin;
 import org.osgi.framework.BundleContext;
 import org.wskstudio.wskl.ide.WsklIdeSetup;
+import org.wskstudio.wskl.ide.WsksIdeSetup;
 import org.wskstudio.wskl.ui.validation.WsklMarkerUpdater;
 
 import com.google.inject.Injector;
 
 /**
- * The editor bundle's activator. It holds the one Guice injector of the language with its
- * UI-independent ide services (created from the ide bundle's {@link WsklIdeSetup}), a small
- * thread pool that Xtext's content assist parser needs, and the workspace listener that
- * keeps the problem markers of saved {@code .wskl} files up to date.
+ * The editor bundle's activator. It holds one Guice injector per language with its
+ * UI-independent ide services (created from the ide bundle's {@link WsklIdeSetup} and
+ * {@link WsksIdeSetup}), a small thread pool that Xtext's content assist parser needs, and the
+ * workspace listener that keeps the problem markers of saved files up to date.
  */
 public class WsklUiPlugin extends AbstractUIPlugin {
 
@@ -26,7 +29,7 @@ public class WsklUiPlugin extends AbstractUIPlugin {
 
 	private static WsklUiPlugin plugin;
 
-	private volatile Injector injector;
+	private final Map<WskLanguage, Injector> injectors = new EnumMap<>(WskLanguage.class);
 	private ExecutorService executor;
 	private WsklMarkerUpdater markerUpdater;
 
@@ -62,17 +65,25 @@ public class WsklUiPlugin extends AbstractUIPlugin {
 		return plugin;
 	}
 
-	/** The language's injector: runtime module mixed with the generic ide module. */
+	/** The WSKL injector: runtime module mixed with the generic ide module. */
 	public Injector getInjector() {
-		Injector result = injector;
+		return getInjector(WskLanguage.WSKL);
+	}
+
+	/**
+	 * A language's injector: its runtime module mixed with its ide module. The WSKS injector is
+	 * created after the WSKL one, whose EMF package and resource factory scenarios need.
+	 */
+	public synchronized Injector getInjector(WskLanguage language) {
+		Injector result = injectors.get(language);
 		if (result == null) {
-			synchronized (this) {
-				result = injector;
-				if (result == null) {
-					result = new WsklIdeSetup().createInjectorAndDoEMFRegistration();
-					injector = result;
-				}
+			if (language == WskLanguage.WSKS) {
+				getInjector(WskLanguage.WSKL);
+				result = new WsksIdeSetup().createInjectorAndDoEMFRegistration();
+			} else {
+				result = new WsklIdeSetup().createInjectorAndDoEMFRegistration();
 			}
+			injectors.put(language, result);
 		}
 		return result;
 	}
@@ -82,13 +93,18 @@ public class WsklUiPlugin extends AbstractUIPlugin {
 		return executor;
 	}
 
-	/** The injector, from the running bundle (used by the classes that the extension registry creates). */
+	/** The WSKL injector, from the running bundle (used by the classes that the extension registry creates). */
 	public static Injector injector() {
+		return injector(WskLanguage.WSKL);
+	}
+
+	/** A language's injector, from the running bundle. */
+	public static Injector injector(WskLanguage language) {
 		WsklUiPlugin current = plugin;
 		if (current == null) {
 			throw new IllegalStateException(PLUGIN_ID + " is not active");
 		}
-		return current.getInjector();
+		return current.getInjector(language);
 	}
 
 	public static void log(String message, Throwable error) {

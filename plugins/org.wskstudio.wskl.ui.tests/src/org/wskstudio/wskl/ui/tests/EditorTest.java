@@ -8,7 +8,6 @@ import org.eclipse.jface.text.IRegion;
 import org.eclipse.jface.text.source.projection.ProjectionAnnotationModel;
 import org.eclipse.jface.text.source.projection.ProjectionViewer;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.junit.jupiter.api.AfterEach;
@@ -42,19 +41,19 @@ class EditorTest {
 		StyledText text = Workbench.viewer(editor).getTextWidget();
 		String source = Workbench.GUARDED;
 
-		Workbench.waitUntil("the keyword 'driver' coloured", () -> hasStyle(text, source.indexOf("driver"),
+		Workbench.waitUntil("the keyword 'driver' coloured", () -> Workbench.hasStyle(text, source.indexOf("driver"),
 				WsklHighlightingStyles.KEYWORD));
 
-		assertThat(style(text, source.indexOf("driver")).fontStyle & SWT.BOLD).isEqualTo(SWT.BOLD);
-		assertThat(hasStyle(text, source.indexOf("// conditional"), WsklHighlightingStyles.COMMENT)).isTrue();
-		assertThat(hasStyle(text, source.indexOf("'Grd1'"), WsklHighlightingStyles.STRING)).isTrue();
-		assertThat(hasStyle(text, source.indexOf("0.0.0.0"), WsklHighlightingStyles.ADDRESS)).isTrue();
-		assertThat(hasStyle(text, source.indexOf("40009"), WsklHighlightingStyles.NUMBER)).isTrue();
-		assertThat(hasStyle(text, source.indexOf("conditional-accept"), WsklHighlightingStyles.VALUE)).isTrue();
-		assertThat(hasStyle(text, source.indexOf("Guard"), WsklHighlightingStyles.DECLARATION)).isTrue();
-		assertThat(hasStyle(text, source.indexOf("Reputation timeout"), WsklHighlightingStyles.REFERENCE)).isTrue();
+		assertThat(text.getStyleRangeAtOffset(source.indexOf("driver")).fontStyle & SWT.BOLD).isEqualTo(SWT.BOLD);
+		assertThat(Workbench.hasStyle(text, source.indexOf("// conditional"), WsklHighlightingStyles.COMMENT)).isTrue();
+		assertThat(Workbench.hasStyle(text, source.indexOf("'Grd1'"), WsklHighlightingStyles.STRING)).isTrue();
+		assertThat(Workbench.hasStyle(text, source.indexOf("0.0.0.0"), WsklHighlightingStyles.ADDRESS)).isTrue();
+		assertThat(Workbench.hasStyle(text, source.indexOf("40009"), WsklHighlightingStyles.NUMBER)).isTrue();
+		assertThat(Workbench.hasStyle(text, source.indexOf("conditional-accept"), WsklHighlightingStyles.VALUE)).isTrue();
+		assertThat(Workbench.hasStyle(text, source.indexOf("Guard"), WsklHighlightingStyles.DECLARATION)).isTrue();
+		assertThat(Workbench.hasStyle(text, source.indexOf("Reputation timeout"), WsklHighlightingStyles.REFERENCE)).isTrue();
 		// 'accept' of 'accept by' is a statement keyword, 'accept' as a decision a value
-		assertThat(hasStyle(text, source.indexOf("accept by"), WsklHighlightingStyles.KEYWORD)).isTrue();
+		assertThat(Workbench.hasStyle(text, source.indexOf("accept by"), WsklHighlightingStyles.KEYWORD)).isTrue();
 	}
 
 	@Test
@@ -66,9 +65,9 @@ class EditorTest {
 
 		document.replace(offset, 0, "/* block\ncomment */ ");
 
-		Workbench.waitUntil("the new block comment coloured", () -> hasStyle(text, offset + 10,
+		Workbench.waitUntil("the new block comment coloured", () -> Workbench.hasStyle(text, offset + 10,
 				WsklHighlightingStyles.COMMENT));
-		assertThat(hasStyle(text, document.get().indexOf("*/ deferred") + 3, WsklHighlightingStyles.KEYWORD)).isTrue();
+		assertThat(Workbench.hasStyle(text, document.get().indexOf("*/ deferred") + 3, WsklHighlightingStyles.KEYWORD)).isTrue();
 	}
 
 	@Test
@@ -94,18 +93,5 @@ class EditorTest {
 			count++;
 		}
 		return count;
-	}
-
-	private static StyleRange style(StyledText text, int offset) {
-		return text.getStyleRangeAtOffset(offset);
-	}
-
-	private static boolean hasStyle(StyledText text, int offset, WsklHighlightingStyles expected) {
-		StyleRange range = style(text, offset);
-		if (range == null) {
-			return expected.attribute().getForeground() == null;
-		}
-		return range.foreground != null && range.foreground.equals(expected.attribute().getForeground())
-				&& (range.fontStyle & (SWT.BOLD | SWT.ITALIC)) == (expected.attribute().getStyle() & (SWT.BOLD | SWT.ITALIC));
 	}
 }

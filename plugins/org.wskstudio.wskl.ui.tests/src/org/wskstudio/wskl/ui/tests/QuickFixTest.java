@@ -10,8 +10,8 @@ import org.eclipse.core.resources.IMarker;
 import org.eclipse.jface.text.Document;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.contentassist.ICompletionProposal;
-import org.eclipse.jface.text.quickassist.IQuickAssistInvocationContext;
 import org.eclipse.jface.text.source.ISourceViewer;
+import org.eclipse.jface.text.source.TextInvocationContext;
 import org.eclipse.ui.IMarkerResolution;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.texteditor.ITextEditor;
@@ -130,7 +130,7 @@ class QuickFixTest {
 
 		WsklQuickAssistProcessor processor = new WsklQuickAssistProcessor();
 		assertThat(processor.canFix(annotation)).isTrue();
-		ICompletionProposal[] proposals = processor.computeQuickAssistProposals(context(viewer, offset));
+		ICompletionProposal[] proposals = processor.computeQuickAssistProposals(new TextInvocationContext(viewer, offset, 0));
 		assertThat(proposals).extracting(ICompletionProposal::getDisplayString)
 				.containsExactly("Add 'default reject'", "Add 'default accept'");
 		proposals[0].apply(document);
@@ -149,24 +149,5 @@ class QuickFixTest {
 				.isTrue();
 		assertThat(WsklValidation.validate(document.get(), null)).extracting(WsklProblem::code).doesNotContain(code);
 		return document.get();
-	}
-
-	private static IQuickAssistInvocationContext context(ISourceViewer viewer, int offset) {
-		return new IQuickAssistInvocationContext() {
-			@Override
-			public int getOffset() {
-				return offset;
-			}
-
-			@Override
-			public int getLength() {
-				return 0;
-			}
-
-			@Override
-			public ISourceViewer getSourceViewer() {
-				return viewer;
-			}
-		};
 	}
 }

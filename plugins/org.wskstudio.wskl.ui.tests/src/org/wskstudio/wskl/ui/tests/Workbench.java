@@ -24,12 +24,16 @@ import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.IAnnotationModel;
 import org.eclipse.jface.text.source.ISourceViewer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StyleRange;
+import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.texteditor.ITextEditor;
+import org.wskstudio.wskl.ui.highlighting.WsklHighlightingStyles;
 import org.wskstudio.wskl.ui.validation.WsklMarkerUpdater;
 import org.wskstudio.wskl.ui.validation.WsklMarkers;
 import org.wskstudio.wskl.ui.validation.WsklProblemAnnotation;
@@ -56,6 +60,17 @@ final class Workbench {
 					default reject
 				}
 				connection handles receive, disconnect
+			}
+			""";
+
+	/** A valid scenario for {@link #GUARDED} (saved next to it as guard.wskl): reject, pend and answer. */
+	static final String GUARDED_SCENARIO = """
+			// the seed's flows
+			scenario Flows for Guard seed 7 {
+				at 0 ms connect 10.1.2.3:5555 -> Public expect rejected
+				at 2 ms connect 172.16.0.5:1234 -> Public as slow expect pended-then-accepted
+				at 300 ms check Reputation answers accept for slow
+				expect no violations
 			}
 			""";
 
@@ -203,6 +218,17 @@ final class Workbench {
 			}
 		}
 		return result;
+	}
+
+	/** Whether the text at the offset has the style's colour and font style (bold, italic). */
+	static boolean hasStyle(StyledText text, int offset, WsklHighlightingStyles expected) {
+		StyleRange range = text.getStyleRangeAtOffset(offset);
+		if (range == null) {
+			return expected.attribute().getForeground() == null;
+		}
+		int fontStyles = SWT.BOLD | SWT.ITALIC;
+		return range.foreground != null && range.foreground.equals(expected.attribute().getForeground())
+				&& (range.fontStyle & fontStyles) == (expected.attribute().getStyle() & fontStyles);
 	}
 
 	static WsklProblemAnnotation waitForProblemAnnotation(ITextEditor editor, String issueCode) {

@@ -28,6 +28,7 @@ import org.wskstudio.wsk.generator.GeneratedFile;
 import org.wskstudio.wsk.generator.WskCodeGenerator;
 import org.wskstudio.wsk.model.WskDriver;
 import org.wskstudio.wskl.transform.WsklToWskModel;
+import org.wskstudio.wskl.ui.WskSource;
 import org.wskstudio.wskl.ui.WsklFiles;
 import org.wskstudio.wskl.ui.WsklParsing;
 import org.wskstudio.wskl.ui.preferences.WsklPreferences;
@@ -39,8 +40,9 @@ import org.wskstudio.wskl.wskl.Driver;
 
 /**
  * The WSKL builder of projects with the {@link WsklNature}. Each build validates the changed
- * {@code .wskl} files (all of them on a full build) with the editor's validation and marker
- * code, and for each model without errors regenerates every enabled target into
+ * models and scenarios (all of them on a full build; a changed model also re-validates the
+ * scenarios next to it) with the editor's validation and marker code, and for each model without
+ * errors regenerates every enabled target into
  * {@code <output folder>/<model base name>/<target>}. All files of a model are generated in
  * memory first and written only when every generator succeeded; files a generator no longer
  * produces are deleted; the outputs of removed models are deleted.
@@ -62,20 +64,18 @@ public class WsklBuilder extends IncrementalProjectBuilder {
 		Set<IFile> removed = new LinkedHashSet<>();
 		IResourceDelta delta = kind == FULL_BUILD ? null : getDelta(project);
 		if (delta == null) {
-			changed.addAll(models(project, output));
+			changed.addAll(sources(project, output));
 		} else {
 			delta.accept(d -> {
 				IResource resource = d.getResource();
 				if (output.isPrefixOf(resource.getFullPath())) {
 					return false;
 				}
-				if (resource instanceof IFile file && WsklFiles.isWskl(file) && !file.isDerived()) {
-					if (d.getKind() == IResourceDelta.REMOVED) {
+				if (resource instanceof IFile file && WsklFiles.isSource(file) && !file.isDerived()) {
+					if (d.getKind() == IResourceDelta.REMOVED && WsklFiles.isWskl(file)) {
 						removed.add(file);
-					} else if (d.getKind() == IResourceDelta.ADDED
-							|| (d.getFlags() & (IResourceDelta.CONTENT | IResourceDelta.REPLACED)) != 0) {
-						changed.add(file);
 					}
+					changed.addAll(WsklMarkerUpdater.affectedBy(file, d));
 				}
 				return true;
 			});
@@ -91,6 +91,9 @@ public class WsklBuilder extends IncrementalProjectBuilder {
 		for (IFile file : changed) {
 			List<WsklProblem> problems = validate(file);
 			progress.worked(1);
+			if (!WsklFiles.isWskl(file)) {
+				continue;
+			}
 			if (problems != null && problems.stream().noneMatch(WsklProblem::isError)) {
 				toGenerate.add(file);
 			} else {
@@ -116,7 +119,7 @@ public class WsklBuilder extends IncrementalProjectBuilder {
 	protected void clean(IProgressMonitor monitor) throws CoreException {
 		IProject project = getProject();
 		IPath output = project.getFolder(WsklPreferences.outputFolder(project)).getFullPath();
-		List<IFile> models = models(project, output);
+		List<IFile> models = sources(project, output).stream().filter(WsklFiles::isWskl).toList();
 		SubMonitor progress = SubMonitor.convert(monitor, "Cleaning WSKL outputs", models.size());
 		for (IFile file : models) {
 			deleteOutputs(project, file, progress.split(1));
@@ -125,14 +128,14 @@ public class WsklBuilder extends IncrementalProjectBuilder {
 		pendingGeneration.clear();
 	}
 
-	/** The .wskl files of the project, outside the output folder. */
-	static List<IFile> models(IProject project, IPath output) throws CoreException {
+	/** The models and scenarios of the project, outside the output folder. */
+	static List<IFile> sources(IProject project, IPath output) throws CoreException {
 		List<IFile> result = new ArrayList<>();
 		project.accept(resource -> {
 			if (output.isPrefixOf(resource.getFullPath()) || resource.isDerived() || resource.isTeamPrivateMember()) {
 				return false;
 			}
-			if (resource instanceof IFile file && WsklFiles.isWskl(file)) {
+			if (resource instanceof IFile file && WsklFiles.isSource(file)) {
 				result.add(file);
 			}
 			return true;
@@ -150,7 +153,7 @@ public class WsklBuilder extends IncrementalProjectBuilder {
 		if (!file.isAccessible()) {
 			return null;
 		}
-		List<WsklProblem> problems = WsklValidation.validate(WsklMarkerUpdater.read(file), null);
+		List<WsklProblem> problems = WsklValidation.validate(WskSource.saved(file), null);
 		WsklMarkers.replace(file, problems);
 		return problems;
 	}
@@ -168,7 +171,7 @@ public class WsklBuilder extends IncrementalProjectBuilder {
 		Map<String, List<GeneratedFile>> outputs = new LinkedHashMap<>();
 		String running = "the transformation";
 		try {
-			XtextResource resource = WsklParsing.parse(WsklMarkerUpdater.read(model));
+			XtextResource resource = WsklParsing.parse(WskSource.saved(model));
 			EObject root = resource.getContents().isEmpty() ? null : resource.getContents().get(0);
 			if (!(root instanceof Driver driver)) {
 				return;

@@ -13,11 +13,12 @@ import org.eclipse.jface.text.contentassist.IContentAssistProcessor;
 import org.eclipse.jface.text.contentassist.IContextInformation;
 import org.eclipse.jface.text.contentassist.IContextInformationValidator;
 import org.eclipse.xtext.ide.editor.contentassist.ContentAssistEntry;
+import org.wskstudio.wskl.ui.WskSource;
 import org.wskstudio.wskl.ui.WsklUiPlugin;
 import org.wskstudio.wskl.ui.hover.WsklHoverTexts;
 
 /**
- * Content assist of the WSKL editor (generic editor {@code contentAssistProcessors}). Each Xtext
+ * Content assist of the WSKL and WSKS editors (generic editor {@code contentAssistProcessors}). Each Xtext
  * entry replaces the prefix typed so far; keyword proposals carry the keyword's WSK meaning as
  * additional information. Cross-reference proposals are limited to names an ID can spell.
  */
@@ -32,8 +33,9 @@ public class WsklContentAssistProcessor implements IContentAssistProcessor {
 	public ICompletionProposal[] computeCompletionProposals(ITextViewer viewer, int offset) {
 		errorMessage = null;
 		List<ContentAssistEntry> entries;
+		WskSource source = WskSource.of(viewer.getDocument());
 		try {
-			entries = WsklProposals.compute(viewer.getDocument().get(), offset);
+			entries = WsklProposals.compute(source, offset);
 		} catch (RuntimeException e) {
 			WsklUiPlugin.log("WSKL content assist failed", e);
 			errorMessage = "WSKL content assist failed: " + e;
@@ -53,7 +55,8 @@ public class WsklContentAssistProcessor implements IContentAssistProcessor {
 			String prefix = entry.getPrefix() == null ? "" : entry.getPrefix();
 			int start = Math.max(0, offset - prefix.length());
 			String label = entry.getLabel() != null ? entry.getLabel() : proposal;
-			String info = ContentAssistEntry.KIND_KEYWORD.equals(entry.getKind()) ? WsklHoverTexts.forKeyword(proposal)
+			String info = ContentAssistEntry.KIND_KEYWORD.equals(entry.getKind())
+					? WsklHoverTexts.forKeyword(source.language(), proposal)
 					: entry.getDocumentation() != null ? entry.getDocumentation() : entry.getDescription();
 			proposals.add(new CompletionProposal(proposal, start, offset - start, proposal.length(), null, label, null, info));
 		}

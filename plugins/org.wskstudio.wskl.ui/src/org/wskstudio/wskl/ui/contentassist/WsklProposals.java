@@ -10,29 +10,38 @@ import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.eclipse.xtext.ide.editor.contentassist.antlr.ContentAssistContextFactory;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.util.TextRegion;
+import org.wskstudio.wskl.ui.WskSource;
 import org.wskstudio.wskl.ui.WsklParsing;
 import org.wskstudio.wskl.ui.WsklUiPlugin;
 
 import com.google.inject.Injector;
 
 /**
- * Computes Xtext's proposals at an offset of a WSKL text, with the language's ide services:
- * {@link ContentAssistContextFactory} (the generated content assist parser) finds what the
- * grammar expects there, {@link IdeContentProposalProvider} turns it into entries: keywords,
- * enum literals (families, options, accept modes, decisions, units, events) and the deferred
- * checks a {@code with check} may name (cross references, through the scope provider).
+ * Computes Xtext's proposals at an offset of a WSKL or WSKS text, with the language's ide
+ * services: {@link ContentAssistContextFactory} (the generated content assist parser) finds what
+ * the grammar expects there, {@link IdeContentProposalProvider} turns it into entries: keywords,
+ * enum literals (families, options, accept modes, decisions, units, events, outcomes) and the
+ * names a cross reference may take, through the scope provider: the deferred checks of
+ * {@code with check}; in a scenario the drivers of the models next to it, their listeners and
+ * checks, and the scenario's named requests.
  */
 public final class WsklProposals {
 
 	private WsklProposals() {
 	}
 
+	/** Proposals in a WSKL text of no file. */
 	public static List<ContentAssistEntry> compute(String text, int offset) {
+		return compute(WskSource.wskl(text), offset);
+	}
+
+	public static List<ContentAssistEntry> compute(WskSource source, int offset) {
+		String text = source.text();
 		if (offset < 0 || offset > text.length()) {
 			return List.of();
 		}
-		Injector injector = WsklUiPlugin.injector();
-		XtextResource resource = WsklParsing.parse(injector, text);
+		Injector injector = source.language().injector();
+		XtextResource resource = WsklParsing.parse(source);
 		ContentAssistContextFactory factory = injector.getInstance(ContentAssistContextFactory.class);
 		factory.setPool(WsklUiPlugin.getDefault().getExecutor());
 		ContentAssistContext[] contexts = factory.create(text, new TextRegion(offset, 0), offset, resource);

@@ -22,11 +22,12 @@ import org.eclipse.jface.text.source.projection.ProjectionAnnotation;
 import org.eclipse.jface.text.source.projection.ProjectionAnnotationModel;
 import org.eclipse.jface.text.source.projection.ProjectionViewer;
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.wskstudio.wskl.ui.WskSource;
 import org.wskstudio.wskl.ui.WsklLexing;
 import org.wskstudio.wskl.ui.WsklLexing.WsklToken;
 
 /**
- * One folding region per brace block that spans lines (listeners and inspect blocks), and one
+ * One folding region per brace block that spans lines (listeners, inspect blocks, scenarios), and one
  * per block comment over several lines. Braces are found with the lexer, so braces in strings
  * and comments do not count. Existing regions are kept (with their collapsed state) when their
  * lines do not change.
@@ -74,7 +75,8 @@ public class WsklFoldingStrategy implements IReconcilingStrategy, IReconcilingSt
 	/** The regions to fold in a text: whole lines, from the opening line to the closing one. */
 	public static List<Position> foldingRegions(IDocument document) {
 		List<Position> regions = new ArrayList<>();
-		List<WsklToken> tokens = WsklLexing.tokens(document.get());
+		WskSource source = WskSource.of(document);
+		List<WsklToken> tokens = WsklLexing.tokens(source.language(), source.text());
 		Deque<WsklToken> open = new ArrayDeque<>();
 		try {
 			for (WsklToken token : tokens) {

@@ -14,11 +14,12 @@ import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.handlers.HandlerUtil;
 import org.eclipse.ui.texteditor.IEditorStatusLine;
 import org.eclipse.ui.texteditor.ITextEditor;
+import org.wskstudio.wskl.ui.WskSource;
 import org.wskstudio.wskl.ui.WsklFiles;
 
 /**
- * Format (Ctrl+Shift+F in the generic editor on a .wskl file, command
- * {@value #COMMAND_ID}): formats the whole document with the WSKL formatter as one undoable change.
+ * Format (Ctrl+Shift+F in the generic editor on a .wskl or .wsks file, command
+ * {@value #COMMAND_ID}): formats the whole document with the language's formatter as one undoable change.
  */
 public class WsklFormatHandler extends AbstractHandler {
 
@@ -28,7 +29,7 @@ public class WsklFormatHandler extends AbstractHandler {
 	public Object execute(ExecutionEvent event) throws ExecutionException {
 		IEditorPart part = HandlerUtil.getActiveEditor(event);
 		ITextEditor editor = part == null ? null : part.getAdapter(ITextEditor.class);
-		if (editor == null || !WsklFiles.isWskl(editor) || !editor.isEditable()) {
+		if (editor == null || WsklFiles.language(editor) == null || !editor.isEditable()) {
 			return null;
 		}
 		IDocument document = WsklFiles.document(editor);
@@ -37,7 +38,7 @@ public class WsklFormatHandler extends AbstractHandler {
 		}
 		TextEdit edit;
 		try {
-			edit = WsklFormatting.format(document.get());
+			edit = WsklFormatting.format(WskSource.of(document));
 		} catch (WsklFormatting.SyntaxErrorsException e) {
 			status(editor, e.getMessage());
 			return null;

@@ -10,14 +10,14 @@ import org.eclipse.xtext.formatting2.IFormatter2;
 import org.eclipse.xtext.formatting2.regionaccess.ITextReplacement;
 import org.eclipse.xtext.formatting2.regionaccess.TextRegionAccessBuilder;
 import org.eclipse.xtext.resource.XtextResource;
+import org.wskstudio.wskl.ui.WskSource;
 import org.wskstudio.wskl.ui.WsklParsing;
-import org.wskstudio.wskl.ui.WsklUiPlugin;
 
 import com.google.inject.Injector;
 
 /**
- * Runs the language's formatter ({@code org.wskstudio.wskl.formatting2.WsklFormatter}, an
- * {@link IFormatter2}) over a WSKL text and returns its replacements as one text edit.
+ * Runs the language's formatter ({@code org.wskstudio.wskl.formatting2.WsklFormatter} or
+ * {@code WsksFormatter}, an {@link IFormatter2}) over a text and returns its replacements as one text edit.
  */
 public final class WsklFormatting {
 
@@ -33,12 +33,17 @@ public final class WsklFormatting {
 		}
 	}
 
-	/** The edit that formats the whole text (empty when it is formatted already). */
+	/** The edit that formats a whole WSKL text (empty when it is formatted already). */
 	public static TextEdit format(String text) throws SyntaxErrorsException {
-		Injector injector = WsklUiPlugin.injector();
-		XtextResource resource = WsklParsing.parse(injector, text);
+		return format(WskSource.wskl(text));
+	}
+
+	/** The edit that formats the whole source with its language's formatter. */
+	public static TextEdit format(WskSource source) throws SyntaxErrorsException {
+		Injector injector = source.language().injector();
+		XtextResource resource = WsklParsing.parse(source);
 		if (resource.getParseResult() == null || resource.getParseResult().hasSyntaxErrors()) {
-			throw new SyntaxErrorsException("The WSKL file has syntax errors; fix them before formatting.");
+			throw new SyntaxErrorsException("The " + source.language() + " file has syntax errors; fix them before formatting.");
 		}
 		FormatterRequest request = injector.getInstance(FormatterRequest.class);
 		request.setTextRegionAccess(injector.getInstance(TextRegionAccessBuilder.class).forNodeModel(resource).create());

@@ -7,18 +7,21 @@ import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.rules.IToken;
 import org.eclipse.jface.text.rules.ITokenScanner;
 import org.eclipse.jface.text.rules.Token;
+import org.wskstudio.wskl.ui.WskLanguage;
+import org.wskstudio.wskl.ui.WskSource;
 import org.wskstudio.wskl.ui.WsklLexing;
 import org.wskstudio.wskl.ui.WsklLexing.WsklToken;
 import org.wskstudio.wskl.ui.WsklUiPlugin;
 
 /**
- * An {@link ITokenScanner} over the Xtext lexer. It always lexes the whole document (the
+ * An {@link ITokenScanner} over the Xtext lexer of the document's language. It always lexes the whole document (the
  * damager repairs whole documents, see {@link WsklPresentationReconciler}) and then hands out
  * the tokens that touch the requested range.
  */
 public class WsklTokenScanner implements ITokenScanner {
 
 	private List<WsklToken> tokens = List.of();
+	private TokenClassifier classifier = TokenClassifier.of(WskLanguage.WSKL);
 	private int index;
 	private int rangeEnd;
 	private WsklToken current;
@@ -31,10 +34,12 @@ public class WsklTokenScanner implements ITokenScanner {
 		} catch (BadLocationException e) {
 			text = "";
 		}
+		WskLanguage language = WskSource.of(document).language();
+		classifier = TokenClassifier.of(language);
 		try {
-			tokens = WsklLexing.tokens(text);
+			tokens = WsklLexing.tokens(language, text);
 		} catch (RuntimeException e) {
-			WsklUiPlugin.log("WSKL highlighting could not lex the document", e);
+			WsklUiPlugin.log(language + " highlighting could not lex the document", e);
 			tokens = List.of();
 		}
 		rangeEnd = offset + length;
@@ -52,7 +57,7 @@ public class WsklTokenScanner implements ITokenScanner {
 			return Token.EOF;
 		}
 		current = tokens.get(index);
-		WsklHighlightingStyles style = WsklTokenClassifier.classify(tokens, index);
+		WsklHighlightingStyles style = classifier.classify(tokens, index);
 		index++;
 		return current.kind() == WsklLexing.Kind.WHITESPACE ? Token.WHITESPACE : new Token(style.attribute());
 	}

@@ -1,109 +1,115 @@
 package org.wskstudio.wskl.ui.navigation;
 
-import org.eclipse.emf.ecore.EObject;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.IPath;
+import org.eclipse.emf.common.util.URI;
 import org.eclipse.jface.text.IRegion;
 import org.eclipse.jface.text.ITextViewer;
 import org.eclipse.jface.text.Region;
 import org.eclipse.jface.text.hyperlink.AbstractHyperlinkDetector;
 import org.eclipse.jface.text.hyperlink.IHyperlink;
-import org.eclipse.xtext.CrossReference;
-import org.eclipse.xtext.nodemodel.ILeafNode;
-import org.eclipse.xtext.nodemodel.INode;
-import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.texteditor.ITextEditor;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.util.ITextRegion;
-import org.eclipse.xtext.EcoreUtil2;
-import org.eclipse.ui.texteditor.ITextEditor;
+import org.wskstudio.wskl.ui.WskSource;
 import org.wskstudio.wskl.ui.WsklFiles;
 import org.wskstudio.wskl.ui.WsklParsing;
-import org.wskstudio.wskl.wskl.DeferredCheck;
-import org.wskstudio.wskl.wskl.PendRule;
-import org.wskstudio.wskl.wskl.WsklPackage;
+import org.wskstudio.wskl.ui.WsklUiPlugin;
 
 /**
- * Go to definition (Ctrl+click, F3) from the name in {@code with check Name} to the
- * {@code deferred check Name} it refers to.
+ * Go to definition (Ctrl+click, F3) from a name to its declaration: in a model from
+ * {@code with check Name} to the {@code deferred check Name}; in a scenario from the driver,
+ * listener and check names to their declarations in the model next to it (opened in its editor)
+ * and from {@code for request} to the step that named the request.
  */
 public class WsklHyperlinkDetector extends AbstractHyperlinkDetector {
+
+	/** A declaration: the file it is in (null: the same text) and the region of its name. */
+	public record Definition(ITextRegion source, IFile file, ITextRegion target) {
+	}
 
 	@Override
 	public IHyperlink[] detectHyperlinks(ITextViewer textViewer, IRegion region, boolean canShowMultipleHyperlinks) {
 		ITextEditor editor = getAdapter(ITextEditor.class);
-		if (editor == null || !WsklFiles.isWskl(editor) || textViewer.getDocument() == null) {
+		if (editor == null || WsklFiles.language(editor) == null || textViewer.getDocument() == null) {
 			return null;
 		}
-		ITextRegion[] link = definitionOf(textViewer.getDocument().get(), region.getOffset());
-		if (link == null) {
-			return null;
-		}
-		return new IHyperlink[] { new CheckHyperlink(editor, link[0], link[1]) };
+		Definition definition = definitionOf(WskSource.of(textViewer.getDocument()), region.getOffset());
+		return definition == null ? null : new IHyperlink[] { new DeclarationHyperlink(editor, definition) };
 	}
 
-	/**
-	 * For an offset inside a check reference: { the reference's region, the declared name's
-	 * region }; else null.
-	 */
-	public static ITextRegion[] definitionOf(String text, int offset) {
-		XtextResource resource = WsklParsing.parse(text);
-		if (resource.getParseResult() == null) {
-			return null;
-		}
-		ILeafNode leaf = NodeModelUtils.findLeafNodeAtOffset(resource.getParseResult().getRootNode(), offset);
-		if (leaf == null || leaf.isHidden() || !isCrossReference(leaf)) {
-			return null;
-		}
-		EObject element = NodeModelUtils.findActualSemanticObjectFor(leaf);
-		PendRule pend = element == null ? null : EcoreUtil2.getContainerOfType(element, PendRule.class);
-		DeferredCheck check = pend == null ? null : pend.getCheck();
-		if (check == null || check.eIsProxy()) {
-			return null;
-		}
-		INode name = NodeModelUtils.findNodesForFeature(check, WsklPackage.Literals.DEFERRED_CHECK__NAME).stream().findFirst()
-				.orElse(null);
+	/** For an offset of a WSKL text of no file: the definition of the reference there, or null. */
+	public static Definition definitionOf(String text, int offset) {
+		return definitionOf(WskSource.wskl(text), offset);
+	}
+
+	/** The definition of the reference at the offset, or null. */
+	public static Definition definitionOf(WskSource source, int offset) {
+		XtextResource resource = WsklParsing.parse(source);
+		CrossReferences.Resolved resolved = CrossReferences.at(resource, offset);
+		ITextRegion name = resolved == null ? null : resolved.targetName();
 		if (name == null) {
 			return null;
 		}
-		return new ITextRegion[] { leaf.getTextRegion(), name.getTextRegion() };
-	}
-
-	private static boolean isCrossReference(INode node) {
-		for (EObject element = node.getGrammarElement(); element != null; element = element.eContainer()) {
-			if (element instanceof CrossReference) {
-				return true;
-			}
+		URI targetUri = resolved.target().eResource().getURI();
+		IFile file = targetUri.equals(resource.getURI()) ? null : workspaceFile(targetUri);
+		if (file == null && !targetUri.equals(resource.getURI())) {
+			return null; // a model outside the workspace: nothing to open it in
 		}
-		return false;
+		return new Definition(resolved.source(), file, name);
 	}
 
-	private static final class CheckHyperlink implements IHyperlink {
-		private final ITextEditor editor;
-		private final ITextRegion source;
-		private final ITextRegion target;
+	private static IFile workspaceFile(URI uri) {
+		if (!uri.isPlatformResource()) {
+			return null;
+		}
+		IFile file = ResourcesPlugin.getWorkspace().getRoot().getFile(IPath.fromPortableString(uri.toPlatformString(true)));
+		return file.exists() ? file : null;
+	}
 
-		CheckHyperlink(ITextEditor editor, ITextRegion source, ITextRegion target) {
+	private static final class DeclarationHyperlink implements IHyperlink {
+		private final ITextEditor editor;
+		private final Definition definition;
+
+		DeclarationHyperlink(ITextEditor editor, Definition definition) {
 			this.editor = editor;
-			this.source = source;
-			this.target = target;
+			this.definition = definition;
 		}
 
 		@Override
 		public IRegion getHyperlinkRegion() {
-			return new Region(source.getOffset(), source.getLength());
+			return new Region(definition.source().getOffset(), definition.source().getLength());
 		}
 
 		@Override
 		public String getTypeLabel() {
-			return "Deferred check";
+			return "Declaration";
 		}
 
 		@Override
 		public String getHyperlinkText() {
-			return "Open declaration";
+			return definition.file() == null ? "Open declaration" : "Open declaration in " + definition.file().getName();
 		}
 
 		@Override
 		public void open() {
-			editor.selectAndReveal(target.getOffset(), target.getLength());
+			ITextEditor target = editor;
+			if (definition.file() != null) {
+				try {
+					IEditorPart part = IDE.openEditor(editor.getSite().getPage(), definition.file(), true);
+					target = part == null ? null : part.getAdapter(ITextEditor.class);
+				} catch (PartInitException e) {
+					WsklUiPlugin.log("Could not open " + definition.file().getFullPath(), e);
+					return;
+				}
+			}
+			if (target != null) {
+				target.selectAndReveal(definition.target().getOffset(), definition.target().getLength());
+			}
 		}
 	}
 }

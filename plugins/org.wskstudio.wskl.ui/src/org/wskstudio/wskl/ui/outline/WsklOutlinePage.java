@@ -17,12 +17,13 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.progress.UIJob;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.eclipse.ui.views.contentoutline.ContentOutlinePage;
+import org.wskstudio.wskl.ui.WskSource;
 import org.wskstudio.wskl.ui.WsklFiles;
 import org.wskstudio.wskl.ui.WsklUiPlugin;
 
 /**
- * The Outline view's page for a WSKL editor: driver, deferred checks, listeners, their accept
- * mode, inspect rules and connection events. It follows the document (rebuilt half a second
+ * The Outline view's page for a WSKL editor (driver, deferred checks, listeners, their accept
+ * mode, inspect rules and connection events) or a WSKS editor (scenarios and their steps). It follows the document (rebuilt half a second
  * after the last change); selecting an entry selects its name in the editor.
  */
 public class WsklOutlinePage extends ContentOutlinePage {
@@ -40,7 +41,7 @@ public class WsklOutlinePage extends ContentOutlinePage {
 			refresh.schedule(500);
 		}
 	};
-	private final UIJob refresh = new UIJob("Updating the WSKL outline") {
+	private final UIJob refresh = new UIJob("Updating the WSK Studio outline") {
 		@Override
 		public IStatus runInUIThread(IProgressMonitor monitor) {
 			update();
@@ -98,10 +99,10 @@ public class WsklOutlinePage extends ContentOutlinePage {
 			return;
 		}
 		try {
-			viewer.setInput(WsklOutlineTree.build(document.get()));
+			viewer.setInput(WsklOutlineTree.build(WskSource.of(document)));
 			viewer.expandAll();
 		} catch (RuntimeException e) {
-			WsklUiPlugin.log("Could not build the WSKL outline", e);
+			WsklUiPlugin.log("Could not build the outline", e);
 		}
 	}
 

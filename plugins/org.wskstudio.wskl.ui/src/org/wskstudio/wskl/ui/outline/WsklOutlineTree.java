@@ -5,11 +5,12 @@ import java.util.List;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
-import org.eclipse.xtext.nodemodel.ICompositeNode;
-import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.XtextResource;
+import org.wskstudio.wskl.ui.NodeTexts;
+import org.wskstudio.wskl.ui.WskLanguage;
+import org.wskstudio.wskl.ui.WskSource;
 import org.wskstudio.wskl.ui.WsklParsing;
 import org.wskstudio.wskl.ui.outline.WsklOutlineNode.Kind;
 import org.wskstudio.wskl.wskl.DeferredCheck;
@@ -26,9 +27,17 @@ public final class WsklOutlineTree {
 	private WsklOutlineTree() {
 	}
 
-	/** The outline's top-level nodes (the driver, when the text has one). */
+	/** The outline of a WSKL text of no file. */
 	public static List<WsklOutlineNode> build(String text) {
-		XtextResource resource = WsklParsing.parse(text);
+		return build(WskSource.wskl(text));
+	}
+
+	/** The outline's top-level nodes: the driver of a model, the scenarios of a scenario file. */
+	public static List<WsklOutlineNode> build(WskSource source) {
+		XtextResource resource = WsklParsing.parse(source);
+		if (source.language() == WskLanguage.WSKS) {
+			return WsksOutlineTree.build(resource);
+		}
 		if (resource.getContents().isEmpty() || !(resource.getContents().get(0) instanceof Driver driver)) {
 			return List.of();
 		}
@@ -52,22 +61,22 @@ public final class WsklOutlineTree {
 					first.getLength(), List.of()));
 		}
 		if (listener.getAccept() != null) {
-			children.add(node(tokens(listener.getAccept()), Kind.ACCEPT, listener.getAccept(), null, List.of()));
+			children.add(node(NodeTexts.oneLine(listener.getAccept()), Kind.ACCEPT, listener.getAccept(), null, List.of()));
 		}
 		InspectBlock inspect = listener.getInspect();
 		if (inspect != null) {
 			List<WsklOutlineNode> rules = new ArrayList<>();
 			for (InspectRule rule : inspect.getRules()) {
-				rules.add(node(tokens(rule), Kind.RULE, rule, null, List.of()));
+				rules.add(node(NodeTexts.oneLine(rule), Kind.RULE, rule, null, List.of()));
 			}
 			if (inspect.getDefaultRule() != null) {
-				rules.add(node(tokens(inspect.getDefaultRule()), Kind.DEFAULT, inspect.getDefaultRule(), null, List.of()));
+				rules.add(node(NodeTexts.oneLine(inspect.getDefaultRule()), Kind.DEFAULT, inspect.getDefaultRule(), null, List.of()));
 			}
 			String label = "inspect" + (inspect.isLimited() ? " (max pending " + inspect.getMaxPending() + ")" : "");
 			children.add(node(label, Kind.INSPECT, inspect, null, rules));
 		}
 		if (listener.getConnection() != null) {
-			children.add(node(tokens(listener.getConnection()), Kind.CONNECTION, listener.getConnection(), null, List.of()));
+			children.add(node(NodeTexts.oneLine(listener.getConnection()), Kind.CONNECTION, listener.getConnection(), null, List.of()));
 		}
 		String family = listener.getFamily() == null ? "" : listener.getFamily().getLiteral();
 		String address = listener.getAddress() == null ? "" : listener.getAddress().indexOf(':') >= 0
@@ -76,29 +85,7 @@ public final class WsklOutlineTree {
 		return node(label, Kind.LISTENER, listener, Literals.LISTENER__NAME, children);
 	}
 
-	/** The element's text on one line: its tokens as written, comments dropped, whitespace runs as one space. */
-	private static String tokens(EObject element) {
-		ICompositeNode node = NodeModelUtils.findActualNodeFor(element);
-		if (node == null) {
-			return "";
-		}
-		StringBuilder text = new StringBuilder();
-		boolean space = false;
-		for (ILeafNode leaf : node.getLeafNodes()) {
-			if (leaf.isHidden()) {
-				space = text.length() > 0;
-			} else {
-				if (space) {
-					text.append(' ');
-				}
-				text.append(leaf.getText());
-				space = false;
-			}
-		}
-		return text.toString();
-	}
-
-	private static WsklOutlineNode node(String label, Kind kind, EObject element, EStructuralFeature nameFeature,
+	static WsklOutlineNode node(String label, Kind kind, EObject element, EStructuralFeature nameFeature,
 			List<WsklOutlineNode> children) {
 		INode node = null;
 		if (nameFeature != null) {

@@ -17,6 +17,7 @@ import org.eclipse.jface.text.source.IAnnotationModel;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.ui.texteditor.MarkerAnnotation;
+import org.wskstudio.wskl.ui.WskSource;
 import org.wskstudio.wskl.ui.WsklUiPlugin;
 import org.wskstudio.wskl.ui.validation.WsklMarkers;
 import org.wskstudio.wskl.ui.validation.WsklProblem;
@@ -64,7 +65,7 @@ public class WsklQuickAssistProcessor implements IQuickAssistProcessor {
 			if (coveredByMarker(model, problem.code(), offset)) {
 				continue;
 			}
-			for (WsklQuickFix fix : WsklQuickFixes.fixesFor(problem.code())) {
+			for (WsklQuickFix fix : WsklQuickFixes.fixesFor(problem.code(), WskSource.of(document), position.getOffset())) {
 				proposals.add(new FixProposal(fix, document, position, problem));
 			}
 		}

@@ -7,6 +7,8 @@ import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.text.edits.MalformedTreeException;
 import org.eclipse.text.edits.TextEdit;
+import org.eclipse.xtext.diagnostics.Diagnostic;
+import org.wskstudio.wskl.ui.WskSource;
 import org.wskstudio.wskl.ui.WsklParsing;
 import org.wskstudio.wskl.validation.WsklIssueCodes;
 
@@ -25,12 +27,26 @@ public final class WsklQuickFixes {
 	private WsklQuickFixes() {
 	}
 
+	/** The fixes of an issue code that do not depend on the text. */
 	public static List<WsklQuickFix> fixesFor(String issueCode) {
 		return issueCode == null ? List.of() : FIXES.getOrDefault(issueCode, List.of());
 	}
 
+	/**
+	 * The fixes for a problem at an offset of the source: those of its issue code, and for an
+	 * unresolved reference one per name the reference could take there.
+	 */
+	public static List<WsklQuickFix> fixesFor(String issueCode, WskSource source, int offset) {
+		if (Diagnostic.LINKING_DIAGNOSTIC.equals(issueCode)) {
+			return ReferenceCandidates.at(WsklParsing.parse(source), offset).stream()
+					.<WsklQuickFix>map(ChangeReferenceFix::new).toList();
+		}
+		return fixesFor(issueCode);
+	}
+
+	/** Whether problems with the issue code can have fixes (unresolved references: when a name is in scope). */
 	public static boolean hasFixes(String issueCode) {
-		return !fixesFor(issueCode).isEmpty();
+		return Diagnostic.LINKING_DIAGNOSTIC.equals(issueCode) || !fixesFor(issueCode).isEmpty();
 	}
 
 	/**
@@ -40,8 +56,8 @@ public final class WsklQuickFixes {
 	 */
 	public static boolean apply(WsklQuickFix fix, IDocument document, int offset, int length, List<String> data)
 			throws BadLocationException {
-		String text = document.get();
-		TextEdit edit = fix.edit(text, WsklParsing.parse(text), offset, length, data);
+		WskSource source = WskSource.of(document);
+		TextEdit edit = fix.edit(source.text(), WsklParsing.parse(source), offset, length, data);
 		if (edit == null) {
 			return false;
 		}

@@ -11,28 +11,37 @@ import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
+import org.wskstudio.wskl.ui.WskSource;
 import org.wskstudio.wskl.ui.WsklParsing;
-import org.wskstudio.wskl.ui.WsklUiPlugin;
+
+import com.google.inject.Injector;
 
 /**
- * Validates a WSKL text with the language's own validator (syntax, linking and the checks of
- * {@code org.wskstudio.wskl.validation}): the one source of problems for the editor's
- * annotations and the workspace markers.
+ * Validates a WSKL or WSKS text with the language's own validator (syntax, linking and the
+ * checks of {@code org.wskstudio.wskl.validation}): the one source of problems for the editor's
+ * annotations and the workspace markers. A scenario is validated against the models next to it;
+ * their own problems are theirs, not the scenario's.
  */
 public final class WsklValidation {
 
 	private WsklValidation() {
 	}
 
+	/** The problems of a WSKL text of no file. */
+	public static List<WsklProblem> validate(String text, CancelIndicator cancel) {
+		return validate(WskSource.wskl(text), cancel);
+	}
+
 	/**
-	 * The problems of the text.
+	 * The problems of the source.
 	 *
 	 * @throws OperationCanceledException when the cancel indicator said so
 	 */
-	public static List<WsklProblem> validate(String text, CancelIndicator cancel) {
-		XtextResource resource = WsklParsing.parse(text);
-		IResourceValidator validator = WsklUiPlugin.injector().getInstance(IResourceValidator.class);
-		OperationCanceledManager canceledManager = WsklUiPlugin.injector().getInstance(OperationCanceledManager.class);
+	public static List<WsklProblem> validate(WskSource source, CancelIndicator cancel) {
+		XtextResource resource = WsklParsing.parse(source);
+		Injector injector = source.language().injector();
+		IResourceValidator validator = injector.getInstance(IResourceValidator.class);
+		OperationCanceledManager canceledManager = injector.getInstance(OperationCanceledManager.class);
 		List<Issue> issues;
 		try {
 			issues = validator.validate(resource, CheckMode.ALL, cancel == null ? CancelIndicator.NullImpl : cancel);

@@ -29,6 +29,7 @@ import org.eclipse.jface.text.source.IAnnotationModelListener;
 import org.eclipse.jface.text.source.IAnnotationModelListenerExtension;
 import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.ui.texteditor.MarkerAnnotation;
+import org.wskstudio.wskl.ui.WskSource;
 import org.wskstudio.wskl.ui.WsklUiPlugin;
 
 /**
@@ -100,15 +101,16 @@ public class WsklValidationStrategy
 			return;
 		}
 		listenTo(model);
-		String text = current.get();
+		WskSource source = WskSource.of(current);
+		String text = source.text();
 		List<WsklProblem> problems;
 		try {
-			problems = WsklValidation.validate(text, monitor::isCanceled);
+			problems = WsklValidation.validate(source, monitor::isCanceled);
 		} catch (OperationCanceledException e) {
 			return;
 		} catch (RuntimeException e) {
 			if (!monitor.isCanceled()) {
-				WsklUiPlugin.log("WSKL validation failed", e);
+				WsklUiPlugin.log(source.language() + " validation failed", e);
 			}
 			return;
 		}
