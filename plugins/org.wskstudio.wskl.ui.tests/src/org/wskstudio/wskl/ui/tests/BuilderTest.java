@@ -17,6 +17,7 @@ import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.ui.texteditor.ITextEditor;
+import org.eclipse.xtext.diagnostics.Diagnostic;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,9 +36,7 @@ class BuilderTest {
 
 	@BeforeEach
 	void setUp() throws Exception {
-		IWorkspaceDescription description = ResourcesPlugin.getWorkspace().getDescription();
-		description.setAutoBuilding(true);
-		ResourcesPlugin.getWorkspace().setDescription(description);
+		setAutoBuilding(true);
 		WsklGenerators.register(c);
 		WsklGenerators.register(java);
 		project = Workbench.project();
@@ -55,6 +54,13 @@ class BuilderTest {
 		node.remove(WsklPreferences.OUTPUT_FOLDER);
 		node.flush();
 		Workbench.closeAllAndClean();
+		setAutoBuilding(true);
+	}
+
+	private static void setAutoBuilding(boolean on) throws Exception {
+		IWorkspaceDescription description = ResourcesPlugin.getWorkspace().getDescription();
+		description.setAutoBuilding(on);
+		ResourcesPlugin.getWorkspace().setDescription(description);
 	}
 
 	private static void joinBuilds() {
@@ -106,6 +112,26 @@ class BuilderTest {
 		joinBuilds();
 		assertThat(output("src-gen/guard/c/Guard.c").exists()).isFalse();
 		assertThat(output("src-gen/guard/java/include/Guard_java.txt").exists()).isFalse();
+	}
+
+	@Test
+	void inANatureProjectTheBuilderAloneValidatesModelsAndScenarios() throws Exception {
+		setAutoBuilding(false);
+		Workbench.createFile("guard.wskl", Workbench.GUARDED);
+		IFile scenario = Workbench.createFile("guard.wsks", Workbench.GUARDED_SCENARIO.replace("check Reputation", "check Other"));
+		joinBuilds();
+		// no build yet: the workspace listener leaves projects with the nature to their builder
+		assertThat(Workbench.markers(scenario, null)).isEmpty();
+
+		project.build(IncrementalProjectBuilder.INCREMENTAL_BUILD, new NullProgressMonitor());
+		joinBuilds();
+		assertThat(Workbench.markers(scenario, Diagnostic.LINKING_DIAGNOSTIC)).hasSize(1);
+
+		// the model declares the check the scenario names: the next build re-validates the scenario
+		Workbench.createFile("guard.wskl", Workbench.GUARDED.replace("deferred check Reputation", "deferred check Other"));
+		project.build(IncrementalProjectBuilder.INCREMENTAL_BUILD, new NullProgressMonitor());
+		joinBuilds();
+		assertThat(Workbench.markers(scenario, null)).isEmpty();
 	}
 
 	@Test

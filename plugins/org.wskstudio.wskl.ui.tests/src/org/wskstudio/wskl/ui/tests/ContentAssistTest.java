@@ -41,10 +41,13 @@ class ContentAssistTest {
 		Workbench.closeAllAndClean();
 	}
 
-	private static List<String> proposals(String textWithCaret) throws Exception {
+	private int files;
+
+	/** The proposals at the '|' of the text, in a new file (an open editor would not see a rewritten one at once). */
+	private List<String> proposals(String textWithCaret) throws Exception {
 		int caret = textWithCaret.indexOf('|');
 		String text = textWithCaret.substring(0, caret) + textWithCaret.substring(caret + 1);
-		ITextEditor editor = Workbench.open(Workbench.createFile("assist.wskl", text));
+		ITextEditor editor = Workbench.open(Workbench.createFile("assist" + ++files + ".wskl", text));
 		ICompletionProposal[] proposals = new WsklContentAssistProcessor()
 				.computeCompletionProposals(Workbench.viewer(editor), caret);
 		return Arrays.stream(proposals).map(ICompletionProposal::getDisplayString).toList();

@@ -48,13 +48,21 @@ class ScenarioAssistTest {
 	}
 
 	private static ITextEditor open(String scenario) throws Exception {
-		Workbench.createFile("guard.wskl", Workbench.GUARDED);
-		return Workbench.open(Workbench.createFile("guard.wsks", scenario));
+		return open("guard.wsks", scenario);
 	}
 
-	private static List<String> proposals(String textWithCaret) throws Exception {
+	private static ITextEditor open(String name, String scenario) throws Exception {
+		Workbench.createFile("guard.wskl", Workbench.GUARDED);
+		return Workbench.open(Workbench.createFile(name, scenario));
+	}
+
+	private int files;
+
+	/** The proposals at the '|' of the text, in a new scenario file next to guard.wskl. */
+	private List<String> proposals(String textWithCaret) throws Exception {
 		int caret = textWithCaret.indexOf('|');
-		ITextEditor editor = open(textWithCaret.substring(0, caret) + textWithCaret.substring(caret + 1));
+		ITextEditor editor = open("assist" + ++files + ".wsks",
+				textWithCaret.substring(0, caret) + textWithCaret.substring(caret + 1));
 		ICompletionProposal[] proposals = new WsklContentAssistProcessor()
 				.computeCompletionProposals(Workbench.viewer(editor), caret);
 		return Arrays.stream(proposals).map(ICompletionProposal::getDisplayString).toList();
