@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IRegion;
-import org.eclipse.jface.text.source.projection.ProjectionAnnotationModel;
-import org.eclipse.jface.text.source.projection.ProjectionViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.ui.texteditor.ITextEditor;
@@ -73,11 +71,10 @@ class EditorTest {
 	@Test
 	void blocksFoldAndBracesMatch() throws Exception {
 		ITextEditor editor = Workbench.open(Workbench.createFile("folding.wskl", Workbench.GUARDED));
-		ProjectionAnnotationModel model = ((ProjectionViewer) Workbench.viewer(editor)).getProjectionAnnotationModel();
 		IDocument document = Workbench.document(editor);
 
 		// the listener block and the inspect block
-		Workbench.waitUntil("two folding regions", () -> count(model) == 2);
+		Workbench.waitUntil("two folding regions", () -> Workbench.foldingRegions(editor) == 2);
 
 		int open = Workbench.GUARDED.indexOf("{");
 		IRegion match = new WsklCharacterPairMatcher().match(document, open + 1);
@@ -85,13 +82,5 @@ class EditorTest {
 		assertThat(match.getOffset()).isEqualTo(open);
 		assertThat(Workbench.GUARDED.charAt(match.getOffset() + match.getLength() - 1)).isEqualTo('}');
 		assertThat(match.getOffset() + match.getLength()).isEqualTo(Workbench.GUARDED.lastIndexOf('}') + 1);
-	}
-
-	private static int count(ProjectionAnnotationModel model) {
-		int count = 0;
-		for (var it = model.getAnnotationIterator(); it.hasNext(); it.next()) {
-			count++;
-		}
-		return count;
 	}
 }

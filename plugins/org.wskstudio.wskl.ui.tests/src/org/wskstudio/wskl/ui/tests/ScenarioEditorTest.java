@@ -6,8 +6,6 @@ import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.Position;
-import org.eclipse.jface.text.source.projection.ProjectionAnnotationModel;
-import org.eclipse.jface.text.source.projection.ProjectionViewer;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.eclipse.xtext.diagnostics.Diagnostic;
@@ -66,15 +64,8 @@ class ScenarioEditorTest {
 	@Test
 	void theScenarioBlockFolds() throws Exception {
 		ITextEditor editor = Workbench.open(scenario(Workbench.GUARDED_SCENARIO));
-		ProjectionAnnotationModel model = ((ProjectionViewer) Workbench.viewer(editor)).getProjectionAnnotationModel();
 
-		Workbench.waitUntil("one folding region", () -> {
-			int count = 0;
-			for (var it = model.getAnnotationIterator(); it.hasNext(); it.next()) {
-				count++;
-			}
-			return count == 1;
-		});
+		Workbench.waitUntil("one folding region", () -> Workbench.foldingRegions(editor) == 1);
 	}
 
 	@Test

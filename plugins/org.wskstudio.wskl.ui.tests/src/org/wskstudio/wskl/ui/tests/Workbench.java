@@ -24,6 +24,8 @@ import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.IAnnotationModel;
 import org.eclipse.jface.text.source.ISourceViewer;
+import org.eclipse.jface.text.source.projection.ProjectionAnnotationModel;
+import org.eclipse.jface.text.source.projection.ProjectionViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.custom.StyledText;
@@ -218,6 +220,16 @@ final class Workbench {
 			}
 		}
 		return result;
+	}
+
+	/** How many folding regions the editor has. */
+	static int foldingRegions(ITextEditor editor) {
+		ProjectionAnnotationModel model = ((ProjectionViewer) viewer(editor)).getProjectionAnnotationModel();
+		int count = 0;
+		for (Iterator<Annotation> it = model.getAnnotationIterator(); it.hasNext(); it.next()) {
+			count++;
+		}
+		return count;
 	}
 
 	/** Whether the text at the offset has the style's colour and font style (bold, italic). */

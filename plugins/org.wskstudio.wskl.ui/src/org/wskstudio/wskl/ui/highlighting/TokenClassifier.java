@@ -4,20 +4,30 @@ import java.util.List;
 import java.util.Set;
 
 import org.wskstudio.wskl.ui.WskLanguage;
+import org.wskstudio.wskl.ui.WsklLexing;
 import org.wskstudio.wskl.ui.WsklLexing.WsklToken;
 
 /**
  * Maps a language's tokens to highlighting styles. The token kinds every language shares
  * (comments, strings, numbers, addresses) are styled alike; keywords that stand for values
- * (enum literals of the grammar) get their own colour; names are told apart by the keywords
- * around them, a lexical approximation of semantic highlighting that needs no parse.
+ * (enum literals of the grammar) get their own colour; a name is a declaration or a reference by
+ * the keyword before it, a lexical approximation of semantic highlighting that needs no parse.
  */
 public abstract class TokenClassifier {
 
 	private final Set<String> values;
+	private final Set<String> declaring;
+	private final Set<String> referring;
 
-	protected TokenClassifier(Set<String> values) {
+	/**
+	 * @param values keywords that are values
+	 * @param declaring keywords after which a name is declared
+	 * @param referring keywords after which a name refers to a declaration
+	 */
+	protected TokenClassifier(Set<String> values, Set<String> declaring, Set<String> referring) {
 		this.values = values;
+		this.declaring = declaring;
+		this.referring = referring;
 	}
 
 	/** The classifier of a language. */
@@ -44,6 +54,15 @@ public abstract class TokenClassifier {
 		return true;
 	}
 
-	/** The style of an identifier: declaration, reference or plain. */
-	protected abstract WsklHighlightingStyles classifyName(List<WsklToken> tokens, int index);
+	/** The style of an identifier: declaration or reference by the keyword before it, else plain. */
+	protected WsklHighlightingStyles classifyName(List<WsklToken> tokens, int index) {
+		WsklToken previous = WsklLexing.previousVisible(tokens, index);
+		if (previous != null && declaring.stream().anyMatch(previous::isKeyword)) {
+			return WsklHighlightingStyles.DECLARATION;
+		}
+		if (previous != null && referring.stream().anyMatch(previous::isKeyword)) {
+			return WsklHighlightingStyles.REFERENCE;
+		}
+		return WsklHighlightingStyles.DEFAULT;
+	}
 }

@@ -17,11 +17,11 @@ public final class WsklTokenClassifier extends TokenClassifier {
 			"exclusive-address-use", "per-socket", "static", "accept", "reject", "ms", "s", "receive", "disconnect",
 			"send-backlog", "irp", "event", "any", "nothing", "reuse", "free");
 
-	/** Created after the sets above, which its constructor reads. */
+	/** Created after the set above, which its constructor reads. */
 	static final WsklTokenClassifier INSTANCE = new WsklTokenClassifier();
 
 	private WsklTokenClassifier() {
-		super(VALUES);
+		super(VALUES, Set.of("driver", "listener"), Set.of());
 	}
 
 	/** {@code accept} of {@code accept by ...} is a statement keyword, not the decision value. */
@@ -31,20 +31,15 @@ public final class WsklTokenClassifier extends TokenClassifier {
 		return !(tokens.get(index).text().equals("accept") && next != null && next.isKeyword("by"));
 	}
 
+	/** After {@code check}: a declaration in {@code deferred check}, a reference in {@code with check}. */
 	@Override
 	protected WsklHighlightingStyles classifyName(List<WsklToken> tokens, int index) {
 		WsklToken previous = WsklLexing.previousVisible(tokens, index);
-		if (previous == null) {
-			return WsklHighlightingStyles.DEFAULT;
-		}
-		if (previous.isKeyword("driver") || previous.isKeyword("listener")) {
-			return WsklHighlightingStyles.DECLARATION;
-		}
-		if (previous.isKeyword("check")) {
+		if (previous != null && previous.isKeyword("check")) {
 			WsklToken beforeCheck = WsklLexing.previousVisible(tokens, tokens.indexOf(previous));
 			return beforeCheck != null && beforeCheck.isKeyword("with") ? WsklHighlightingStyles.REFERENCE
 					: WsklHighlightingStyles.DECLARATION;
 		}
-		return WsklHighlightingStyles.DEFAULT;
+		return super.classifyName(tokens, index);
 	}
 }
