@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.wskstudio.wsk.generator.GeneratedFile;
 import org.wskstudio.wsk.generator.WskCodeGenerator;
+import org.wskstudio.wsk.generator.common.DriverFacts;
 import org.wskstudio.wsk.model.WskDriver;
 
 /**
@@ -43,8 +44,8 @@ public final class CGenerator implements WskCodeGenerator {
 	@Override
 	public List<GeneratedFile> generate(WskDriver driver) {
 		CNaming naming = new CNaming(driver);
-		CModelCheck.check(driver, naming);
-		CDriverFacts facts = new CDriverFacts(driver);
+		new CModelCheck(naming).check(driver);
+		DriverFacts facts = new DriverFacts(driver);
 		List<GeneratedFile> files = new ArrayList<>();
 		files.add(new GeneratedFile(naming.headerFile(), new CHeaderFile(facts, naming).generate()));
 		files.add(new GeneratedFile(naming.sourceFile(), new CSourceFile(facts, naming).generate()));

@@ -1,5 +1,6 @@
 package org.wskstudio.wsk.generator.c;
 
+import org.wskstudio.wsk.generator.common.DriverFacts;
 import org.wskstudio.wsk.model.DeferredCheck;
 import org.wskstudio.wsk.model.IrpAccept;
 import org.wskstudio.wsk.model.WskListener;
@@ -13,10 +14,10 @@ import org.wskstudio.wsk.model.WskListener;
  */
 final class CHeaderFile {
 
-	private final CDriverFacts facts;
+	private final DriverFacts facts;
 	private final CNaming n;
 
-	CHeaderFile(CDriverFacts facts, CNaming naming) {
+	CHeaderFile(DriverFacts facts, CNaming naming) {
 		this.facts = facts;
 		this.n = naming;
 	}
@@ -87,7 +88,7 @@ final class CHeaderFile {
 				w.line("#define " + n.listenerMacro(l, "REUSE_IRP") + " " + CLiterals.bool(irp.isReuseIrps()));
 			}
 			if (l.isConditionalAccept()) {
-				w.line("#define " + n.listenerMacro(l, "PENDING_MAX") + " " + CDriverFacts.pendingCapacity(l));
+				w.line("#define " + n.listenerMacro(l, "PENDING_MAX") + " " + DriverFacts.pendingCapacity(l));
 			}
 			w.blank();
 		}
@@ -327,8 +328,8 @@ final class CHeaderFile {
 
 	private void checkEntryPoints(CodeWriter w) {
 		for (WskListener l : facts.listeners) {
-			for (DeferredCheck c : CDriverFacts.checks(l)) {
-				w.comment(CTrace.from(c) + ", used by " + CModelText.ruleList(CDriverFacts.rulesUsing(l, c))
+			for (DeferredCheck c : DriverFacts.checks(l)) {
+				w.comment(CTrace.from(c) + ", used by " + CModelText.ruleList(DriverFacts.rulesUsing(l, c))
 						+ ": the driver's own logic starts the check in " + n.checkStart(l, c) + " ("
 						+ n.checksFile() + ") and reports its outcome with " + n.checkComplete(l, c)
 						+ ".  <= DISPATCH_LEVEL.  Returns STATUS_SUCCESS if the decision was applied, STATUS_NOT_FOUND"

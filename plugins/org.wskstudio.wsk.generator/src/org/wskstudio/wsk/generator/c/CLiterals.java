@@ -5,18 +5,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
 
+import org.wskstudio.wsk.generator.common.WskEvent;
+import org.wskstudio.wsk.generator.common.WskNames;
 import org.wskstudio.wsk.model.AddressFamily;
 import org.wskstudio.wsk.model.ConnectionDispatch;
-import org.wskstudio.wsk.model.InspectAction;
 import org.wskstudio.wsk.model.SocketOption;
 import org.wskstudio.wsk.model.SocketOptionKind;
 import org.wskstudio.wsk.model.WskDriver;
 
 /**
  * C types and literals for model values: the pool tag's reversed multichar literal, address
- * byte initializers, option levels and codes, event masks, inspect actions, string literals.
- * Numeric constants here are the documented values (wsk-listen-semantics.md); the code model
- * carries the same numbers, and {@link CModelCheck} compares the two.
+ * byte initializers, option values and the numbers of option levels and codes, event masks,
+ * string literals. The constant names both targets use are {@link WskNames}' and
+ * {@link WskEvent}'s. Numeric constants here are the documented values
+ * (wsk-listen-semantics.md); the code model carries the same numbers, and {@link CModelCheck}
+ * compares the two.
  */
 public final class CLiterals {
 
@@ -27,11 +30,6 @@ public final class CLiterals {
 	public static final int SO_CONDITIONAL_ACCEPT = 0x3002;
 	public static final int IPV6_V6ONLY = 27;
 	public static final int SO_WSK_EVENT_CALLBACK = 0x4002;
-
-	public static final int WSK_EVENT_SEND_BACKLOG = 0x10;
-	public static final int WSK_EVENT_RECEIVE = 0x40;
-	public static final int WSK_EVENT_DISCONNECT = 0x80;
-	public static final int WSK_EVENT_ACCEPT = 0x200;
 
 	private CLiterals() {
 	}
@@ -68,10 +66,6 @@ public final class CLiterals {
 
 	// ---- addresses ---------------------------------------------------------------------
 
-	public static String family(AddressFamily family) {
-		return family == AddressFamily.INET6 ? "AF_INET6" : "AF_INET";
-	}
-
 	public static String sockaddrType(AddressFamily family) {
 		return family == AddressFamily.INET6 ? "SOCKADDR_IN6" : "SOCKADDR_IN";
 	}
@@ -99,24 +93,8 @@ public final class CLiterals {
 
 	// ---- socket options ----------------------------------------------------------------
 
-	/** The C level constant of an option kind. */
-	public static String optionLevel(SocketOptionKind kind) {
-		return kind == SocketOptionKind.IPV6_V6ONLY ? "IPPROTO_IPV6" : "SOL_SOCKET";
-	}
-
 	public static int optionLevelValue(SocketOptionKind kind) {
 		return kind == SocketOptionKind.IPV6_V6ONLY ? IPPROTO_IPV6 : SOL_SOCKET;
-	}
-
-	/** The C option constant of an option kind. */
-	public static String optionCode(SocketOptionKind kind) {
-		return switch (kind) {
-		case CONDITIONAL_ACCEPT -> "SO_CONDITIONAL_ACCEPT";
-		case REUSE_ADDRESS -> "SO_REUSEADDR";
-		case EXCLUSIVE_ADDRESS_USE -> "SO_EXCLUSIVEADDRUSE";
-		case IPV6_V6ONLY -> "IPV6_V6ONLY";
-		case WSK_EVENT_CALLBACK -> "SO_WSK_EVENT_CALLBACK";
-		};
 	}
 
 	public static int optionCodeValue(SocketOptionKind kind) {
@@ -136,51 +114,20 @@ public final class CLiterals {
 
 	// ---- events ------------------------------------------------------------------------
 
-	/** The connection events a dispatch table handles, as an OR of WSK_EVENT_* (or 0). */
+	/** The connection events a dispatch table handles, as an OR of WSK_EVENT_* (or 0), parenthesized. */
 	public static String connectionEvents(ConnectionDispatch dispatch) {
-		List<String> events = new ArrayList<>();
-		if (dispatch != null && dispatch.isReceive()) {
-			events.add("WSK_EVENT_RECEIVE");
-		}
-		if (dispatch != null && dispatch.isDisconnect()) {
-			events.add("WSK_EVENT_DISCONNECT");
-		}
-		if (dispatch != null && dispatch.isSendBacklog()) {
-			events.add("WSK_EVENT_SEND_BACKLOG");
-		}
+		List<String> events = WskEvent.handledBy(dispatch).stream().map(e -> e.constant).toList();
 		return events.isEmpty() ? "0" : events.size() == 1 ? events.get(0) : "(" + String.join(" | ", events) + ")";
 	}
 
 	/** A listening socket's event mask value as WSK_EVENT_* names; unknown bits stay hex. */
 	public static String eventMask(int value) {
-		List<String> parts = new ArrayList<>();
-		int rest = value;
-		int[] bits = { WSK_EVENT_ACCEPT, WSK_EVENT_RECEIVE, WSK_EVENT_DISCONNECT, WSK_EVENT_SEND_BACKLOG };
-		String[] names = { "WSK_EVENT_ACCEPT", "WSK_EVENT_RECEIVE", "WSK_EVENT_DISCONNECT", "WSK_EVENT_SEND_BACKLOG" };
-		for (int i = 0; i < bits.length; i++) {
-			if ((rest & bits[i]) != 0) {
-				parts.add(names[i]);
-				rest &= ~bits[i];
-			}
-		}
+		List<String> parts = new ArrayList<>(WskEvent.in(value).stream().map(e -> e.constant).toList());
+		int rest = WskEvent.unknownBits(value);
 		if (rest != 0) {
 			parts.add(String.format(Locale.ROOT, "0x%xUL", rest));
 		}
 		return parts.isEmpty() ? "0" : String.join(" | ", parts);
-	}
-
-	// ---- inspect -----------------------------------------------------------------------
-
-	public static String action(InspectAction action) {
-		return switch (action) {
-		case ACCEPT -> "WskInspectAccept";
-		case REJECT -> "WskInspectReject";
-		case PEND -> "WskInspectPend";
-		};
-	}
-
-	public static String actionWord(InspectAction action) {
-		return action.getName().toLowerCase(Locale.ROOT);
 	}
 
 	// ---- misc --------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package org.wskstudio.wsk.generator.c;
 
+import org.wskstudio.wsk.generator.common.DriverFacts;
 import org.wskstudio.wsk.model.DeferredCheck;
 import org.wskstudio.wsk.model.WskListener;
 
@@ -12,10 +13,10 @@ import org.wskstudio.wsk.model.WskListener;
  */
 final class ChecksFile {
 
-	private final CDriverFacts facts;
+	private final DriverFacts facts;
 	private final CNaming n;
 
-	ChecksFile(CDriverFacts facts, CNaming naming) {
+	ChecksFile(DriverFacts facts, CNaming naming) {
 		this.facts = facts;
 		this.n = naming;
 	}
@@ -33,8 +34,8 @@ final class ChecksFile {
 		w.line("#include \"" + n.headerFile() + "\"");
 		w.blank();
 		for (WskListener l : facts.listeners) {
-			for (DeferredCheck c : CDriverFacts.checks(l)) {
-				w.comment(CTrace.from(c) + ", started for " + CModelText.ruleList(CDriverFacts.rulesUsing(l, c))
+			for (DeferredCheck c : DriverFacts.checks(l)) {
+				w.comment(CTrace.from(c) + ", started for " + CModelText.ruleList(DriverFacts.rulesUsing(l, c))
 						+ ".  This hook starts nothing yet.");
 				w.line("_Use_decl_annotations_");
 				w.line("VOID");

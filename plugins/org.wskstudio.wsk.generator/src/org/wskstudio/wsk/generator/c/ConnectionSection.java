@@ -3,6 +3,7 @@ package org.wskstudio.wsk.generator.c;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import org.wskstudio.wsk.generator.common.DriverFacts;
 import org.wskstudio.wsk.model.ConnectionDispatch;
 
 /**
@@ -14,10 +15,10 @@ import org.wskstudio.wsk.model.ConnectionDispatch;
  */
 final class ConnectionSection {
 
-	private final CDriverFacts facts;
+	private final DriverFacts facts;
 	private final CNaming n;
 
-	ConnectionSection(CDriverFacts facts, CNaming naming) {
+	ConnectionSection(DriverFacts facts, CNaming naming) {
 		this.facts = facts;
 		this.n = naming;
 	}

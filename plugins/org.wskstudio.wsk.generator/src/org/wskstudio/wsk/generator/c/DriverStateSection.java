@@ -1,5 +1,7 @@
 package org.wskstudio.wsk.generator.c;
 
+import org.wskstudio.wsk.generator.common.DriverFacts;
+
 /**
  * Sections 2 and 3 of the source: driver-level state (WSK registration, the IRP count, the
  * connection list) and the IRP helpers every other part goes through: the only
@@ -8,10 +10,10 @@ package org.wskstudio.wsk.generator.c;
  */
 final class DriverStateSection {
 
-	private final CDriverFacts facts;
+	private final DriverFacts facts;
 	private final CNaming n;
 
-	DriverStateSection(CDriverFacts facts, CNaming naming) {
+	DriverStateSection(DriverFacts facts, CNaming naming) {
 		this.facts = facts;
 		this.n = naming;
 	}

@@ -3,6 +3,7 @@ package org.wskstudio.wsk.generator.c;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.wskstudio.wsk.generator.common.DriverFacts;
 import org.wskstudio.wsk.model.WskListener;
 
 /**
@@ -12,10 +13,10 @@ import org.wskstudio.wsk.model.WskListener;
  */
 final class ForwardDeclarations {
 
-	private final CDriverFacts facts;
+	private final DriverFacts facts;
 	private final CNaming n;
 
-	ForwardDeclarations(CDriverFacts facts, CNaming naming) {
+	ForwardDeclarations(DriverFacts facts, CNaming naming) {
 		this.facts = facts;
 		this.n = naming;
 	}
@@ -46,7 +47,7 @@ final class ForwardDeclarations {
 			decls.add(new String[] { "WSK_SEND_BACKLOG_EVENT_FN", n.function("ConnectionSendBacklogEvent") });
 		}
 		for (WskListener l : facts.listeners) {
-			if (CDriverFacts.isEvent(l)) {
+			if (DriverFacts.isEvent(l)) {
 				decls.add(new String[] { "WSK_ACCEPT_EVENT_FN", n.listenerFunction(l, "AcceptEvent") });
 			}
 			if (l.isConditionalAccept()) {

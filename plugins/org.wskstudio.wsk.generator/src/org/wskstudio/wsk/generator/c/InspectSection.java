@@ -2,6 +2,8 @@ package org.wskstudio.wsk.generator.c;
 
 import java.util.stream.Collectors;
 
+import org.wskstudio.wsk.generator.common.DriverFacts;
+
 /**
  * Sections 6 and 7 of the source, for conditional accept: rule evaluation on the local and
  * remote address (IPv4-mapped IPv6 canonicalised to IPv4, first match wins, no match =
@@ -12,10 +14,10 @@ import java.util.stream.Collectors;
  */
 final class InspectSection {
 
-	private final CDriverFacts facts;
+	private final DriverFacts facts;
 	private final CNaming n;
 
-	InspectSection(CDriverFacts facts, CNaming naming) {
+	InspectSection(DriverFacts facts, CNaming naming) {
 		this.facts = facts;
 		this.n = naming;
 	}

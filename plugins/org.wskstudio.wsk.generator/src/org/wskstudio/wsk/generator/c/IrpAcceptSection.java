@@ -2,6 +2,7 @@ package org.wskstudio.wsk.generator.c;
 
 import java.util.stream.Collectors;
 
+import org.wskstudio.wsk.generator.common.DriverFacts;
 import org.wskstudio.wsk.model.WskListener;
 
 /**
@@ -15,16 +16,16 @@ import org.wskstudio.wsk.model.WskListener;
  */
 final class IrpAcceptSection {
 
-	private final CDriverFacts facts;
+	private final DriverFacts facts;
 	private final CNaming n;
 
-	IrpAcceptSection(CDriverFacts facts, CNaming naming) {
+	IrpAcceptSection(DriverFacts facts, CNaming naming) {
 		this.facts = facts;
 		this.n = naming;
 	}
 
 	void emit(CodeWriter w) {
-		String from = facts.listeners.stream().filter(CDriverFacts::isIrp).map(WskListener::getAcceptMode)
+		String from = facts.listeners.stream().filter(DriverFacts::isIrp).map(WskListener::getAcceptMode)
 				.map(CTrace::of).collect(Collectors.joining(", "));
 		w.section("5. IRP accept runtime");
 		w.comment("from " + from + ": retires a slot, freeing what it holds; it is never armed again.");

@@ -1,5 +1,9 @@
 package org.wskstudio.wsk.generator.c;
 
+import org.wskstudio.wsk.generator.common.DriverFacts;
+import org.wskstudio.wsk.generator.common.ModelTrace;
+import org.wskstudio.wsk.generator.common.ModelWords;
+import org.wskstudio.wsk.generator.common.WskNames;
 import org.wskstudio.wsk.model.AddressFamily;
 import org.wskstudio.wsk.model.AddressMatch;
 import org.wskstudio.wsk.model.DeferredCheck;
@@ -20,10 +24,10 @@ import org.wskstudio.wsk.model.WskListener;
  */
 final class ListenerBlocks {
 
-	private final CDriverFacts facts;
+	private final DriverFacts facts;
 	private final CNaming n;
 
-	ListenerBlocks(CDriverFacts facts, CNaming naming) {
+	ListenerBlocks(DriverFacts facts, CNaming naming) {
 		this.facts = facts;
 		this.n = naming;
 	}
@@ -52,7 +56,7 @@ final class ListenerBlocks {
 	private void block(CodeWriter w, WskListener l, char letter) {
 		w.section("9" + (facts.listeners.size() > 1 ? String.valueOf(letter) : "") + ". " + CTrace.of(l));
 		StringBuilder objects = new StringBuilder(x("static PFX_LISTENER PfxLsn;\n", l));
-		if (CDriverFacts.isIrp(l)) {
+		if (DriverFacts.isIrp(l)) {
 			objects.append(x("static PFX_ACCEPT_SLOT PfxLsnSlots[PFX_LSN_ACCEPT_DEPTH];\n", l));
 		}
 		if (l.isConditionalAccept()) {
@@ -69,16 +73,16 @@ final class ListenerBlocks {
 		if (l.isConditionalAccept()) {
 			inspect(w, l);
 		}
-		if (CDriverFacts.isEvent(l)) {
+		if (DriverFacts.isEvent(l)) {
 			acceptEvent(w, l);
 		}
-		for (DeferredCheck c : CDriverFacts.checks(l)) {
+		for (DeferredCheck c : DriverFacts.checks(l)) {
 			complete(w, l, c);
 		}
 	}
 
 	private void listenDispatch(CodeWriter w, WskListener l) {
-		boolean event = CDriverFacts.isEvent(l);
+		boolean event = DriverFacts.isEvent(l);
 		boolean conditional = l.isConditionalAccept();
 		if (!event && !conditional) {
 			w.comment(CTrace.from(l.getAcceptMode()) + ": IRP mode, no listen event is ever enabled.");
@@ -98,7 +102,7 @@ final class ListenerBlocks {
 	}
 
 	private void connectionDispatch(CodeWriter w, WskListener l) {
-		w.comment(CTrace.from(l) + ": connection handles " + CModelText.handles(l.getConnectionDispatch()));
+		w.comment(CTrace.from(l) + ": connection handles " + ModelWords.handles(l.getConnectionDispatch()));
 		w.line(x("static const WSK_CLIENT_CONNECTION_DISPATCH PfxLsnConnectionDispatch = {", l));
 		w.indent();
 		slot(w, l.getConnectionDispatch().isReceive() ? n.function("ConnectionReceiveEvent") + "," : "NULL,",
@@ -130,9 +134,9 @@ final class ListenerBlocks {
 			w.indent();
 			w.line(".Remote = " + match(r.getRemote()) + ",");
 			w.line(".Local  = " + match(r.getLocal()) + ",");
-			w.line(".Action = " + CLiterals.action(r.getAction()) + ",");
+			w.line(".Action = " + WskNames.action(r.getAction()) + ",");
 			if (r.getAction() == InspectAction.PEND) {
-				w.line(".TimeoutAction = " + CLiterals.action(r.getTimeoutAction()) + ",");
+				w.line(".TimeoutAction = " + WskNames.action(r.getTimeoutAction()) + ",");
 				w.line(".TimeoutMs = " + r.getTimeoutMillis() + ",");
 				w.line(".StartCheck = " + n.checkStart(l, r.getCheck()) + ",");
 			}
@@ -141,12 +145,12 @@ final class ListenerBlocks {
 			w.line("},");
 		}
 		String origin = "default of " + CTrace.of(l);
-		w.comment(origin + ": " + CLiterals.actionWord(l.getDefaultAction()));
+		w.comment(origin + ": " + ModelWords.actionWord(l.getDefaultAction()));
 		w.line("{");
 		w.indent();
 		w.line(n.expand(".Remote = PFX_MATCH_ANY,"));
 		w.line(n.expand(".Local  = PFX_MATCH_ANY,"));
-		w.line(".Action = " + CLiterals.action(l.getDefaultAction()) + ",");
+		w.line(".Action = " + WskNames.action(l.getDefaultAction()) + ",");
 		w.line(".Origin = " + CLiterals.string(origin));
 		w.dedent();
 		w.line("},");
@@ -157,7 +161,7 @@ final class ListenerBlocks {
 
 	/** A PFX_MATCH initializer. */
 	private String match(AddressMatch m) {
-		if (CModelText.isAll(m)) {
+		if (ModelWords.isAll(m)) {
 			return n.expand("PFX_MATCH_ANY");
 		}
 		if (m.isAnyAddress()) {
@@ -188,7 +192,7 @@ final class ListenerBlocks {
 		w.blank();
 		w.line("PAGED_CODE();");
 		w.blank();
-		w.comment("on " + CModelText.endpoint(l) + " (" + CTrace.where(l) + ")");
+		w.comment("on " + CModelText.endpoint(l) + " (" + ModelTrace.where(l) + ")");
 		w.line("RtlZeroMemory(&LocalAddress, sizeof(LocalAddress));");
 		if (v6) {
 			w.line("LocalAddress.sin6_family = AF_INET6;");
@@ -203,7 +207,7 @@ final class ListenerBlocks {
 					: "LocalAddress.sin_addr.s_addr = INADDR_ANY;");
 		}
 		w.blank();
-		w.line(n.expand("Status = Pfx_ListenerCreate(Listener, ") + CLiterals.family(l.getFamily()) + ");");
+		w.line(n.expand("Status = Pfx_ListenerCreate(Listener, ") + WskNames.family(l.getFamily()) + ");");
 		boolean bound = false;
 		for (SocketOption o : l.getOptions()) {
 			if (o.getPhase() == OptionPhase.AFTER_BIND && !bound) {
@@ -219,11 +223,11 @@ final class ListenerBlocks {
 							+ x(" | PFX_LSN_CONNECTION_EVENTS);", l));
 				});
 			} else {
-				w.comment(CTrace.from(o) + ": " + CLiterals.optionCode(o.getKind()) + " = " + CLiterals.ulong(o)
+				w.comment(CTrace.from(o) + ": " + WskNames.optionCode(o.getKind()) + " = " + CLiterals.ulong(o)
 						+ ", " + phase);
 				w.block("if (NT_SUCCESS(Status))", () -> {
-					w.line(n.expand("Status = Pfx_ListenerSetOption(Listener, ") + CLiterals.optionLevel(o.getKind())
-							+ ", " + CLiterals.optionCode(o.getKind()) + ", " + CLiterals.ulong(o) + ");");
+					w.line(n.expand("Status = Pfx_ListenerSetOption(Listener, ") + WskNames.optionLevel(o.getKind())
+							+ ", " + WskNames.optionCode(o.getKind()) + ", " + CLiterals.ulong(o) + ");");
 				});
 			}
 		}
@@ -262,7 +266,7 @@ final class ListenerBlocks {
 				    }
 				    if (InspectID == NULL) {
 				""", l));
-		if (CDriverFacts.isEvent(l)) {
+		if (DriverFacts.isEvent(l)) {
 			w.lines(x("""
 					        /* The listening socket no longer works: close and recreate it. */
 					        Pfx_ListenerRequestRecreate(Listener);
@@ -349,7 +353,7 @@ final class ListenerBlocks {
 	}
 
 	private void complete(CodeWriter w, WskListener l, DeferredCheck c) {
-		w.comment(CTrace.from(c) + ", " + CModelText.ruleList(CDriverFacts.rulesUsing(l, c))
+		w.comment(CTrace.from(c) + ", " + CModelText.ruleList(DriverFacts.rulesUsing(l, c))
 				+ ": the driver's own logic reports the check's outcome.");
 		w.line("_Use_decl_annotations_");
 		w.line("NTSTATUS");

@@ -2,6 +2,8 @@ package org.wskstudio.wsk.generator.c;
 
 import java.util.stream.Collectors;
 
+import org.wskstudio.wsk.generator.common.DriverFacts;
+
 /**
  * Section 8 of the source: the listener runtime every listener shares. Synchronous calls
  * with the listener's control IRP: WskSocket with WSK_FLAG_LISTEN_SOCKET, WskControlSocket
@@ -11,10 +13,10 @@ import java.util.stream.Collectors;
  */
 final class ListenerRuntimeSection {
 
-	private final CDriverFacts facts;
+	private final DriverFacts facts;
 	private final CNaming n;
 
-	ListenerRuntimeSection(CDriverFacts facts, CNaming naming) {
+	ListenerRuntimeSection(DriverFacts facts, CNaming naming) {
 		this.facts = facts;
 		this.n = naming;
 	}

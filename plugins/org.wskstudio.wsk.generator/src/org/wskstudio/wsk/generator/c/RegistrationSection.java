@@ -3,6 +3,7 @@ package org.wskstudio.wsk.generator.c;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.wskstudio.wsk.generator.common.DriverFacts;
 import org.wskstudio.wsk.model.WskListener;
 
 /**
@@ -14,10 +15,10 @@ import org.wskstudio.wsk.model.WskListener;
  */
 final class RegistrationSection {
 
-	private final CDriverFacts facts;
+	private final DriverFacts facts;
 	private final CNaming n;
 
-	RegistrationSection(CDriverFacts facts, CNaming naming) {
+	RegistrationSection(DriverFacts facts, CNaming naming) {
 		this.facts = facts;
 		this.n = naming;
 	}
@@ -158,7 +159,7 @@ final class RegistrationSection {
 		args.add("&PfxLsnConnectionDispatch");
 		args.add("PFX_LSN_CONNECTION_EVENTS");
 		if (facts.irp) {
-			if (CDriverFacts.isIrp(l)) {
+			if (DriverFacts.isIrp(l)) {
 				args.add("PFX_LSN_REUSE_IRP");
 				args.add("PfxLsnSlots");
 				args.add("RTL_NUMBER_OF(PfxLsnSlots)");

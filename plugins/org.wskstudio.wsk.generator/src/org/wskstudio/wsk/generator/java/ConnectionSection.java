@@ -3,6 +3,7 @@ package org.wskstudio.wsk.generator.java;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import org.wskstudio.wsk.generator.common.DriverFacts;
 import org.wskstudio.wsk.model.ConnectionDispatch;
 
 /**
@@ -13,10 +14,10 @@ import org.wskstudio.wsk.model.ConnectionDispatch;
  */
 final class ConnectionSection {
 
-	private final JavaDriverFacts facts;
+	private final DriverFacts facts;
 	private final JavaNaming n;
 
-	ConnectionSection(JavaDriverFacts facts, JavaNaming naming) {
+	ConnectionSection(DriverFacts facts, JavaNaming naming) {
 		this.facts = facts;
 		this.n = naming;
 	}

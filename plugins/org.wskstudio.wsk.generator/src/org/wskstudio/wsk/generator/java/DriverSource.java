@@ -1,5 +1,6 @@
 package org.wskstudio.wsk.generator.java;
 
+import org.wskstudio.wsk.generator.common.DriverFacts;
 import org.wskstudio.wsk.model.WskListener;
 
 /**
@@ -9,10 +10,10 @@ import org.wskstudio.wsk.model.WskListener;
  */
 final class DriverSource {
 
-	private final JavaDriverFacts facts;
+	private final DriverFacts facts;
 	private final JavaNaming n;
 
-	DriverSource(JavaDriverFacts facts, JavaNaming naming) {
+	DriverSource(DriverFacts facts, JavaNaming naming) {
 		this.facts = facts;
 		this.n = naming;
 	}

@@ -2,6 +2,8 @@ package org.wskstudio.wsk.generator.java;
 
 import java.util.stream.Collectors;
 
+import org.wskstudio.wsk.generator.common.DriverFacts;
+
 /**
  * Sections 6 and 7, for conditional accept: rule evaluation (IPv4-mapped IPv6 canonicalised to
  * IPv4, first match wins, no match = reject) and the pending-inspection runtime: a table per
@@ -11,10 +13,10 @@ import java.util.stream.Collectors;
  */
 final class InspectSection {
 
-	private final JavaDriverFacts facts;
+	private final DriverFacts facts;
 	private final JavaNaming n;
 
-	InspectSection(JavaDriverFacts facts, JavaNaming naming) {
+	InspectSection(DriverFacts facts, JavaNaming naming) {
 		this.facts = facts;
 		this.n = naming;
 	}

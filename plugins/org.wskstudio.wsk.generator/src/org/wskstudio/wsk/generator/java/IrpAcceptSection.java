@@ -2,6 +2,8 @@ package org.wskstudio.wsk.generator.java;
 
 import java.util.stream.Collectors;
 
+import org.wskstudio.wsk.generator.common.DriverFacts;
+
 /**
  * Section 5, for listeners that accept by IRP: N slots per listener, each with an accept IRP
  * and a preallocated connection context; the completion routine hands the IRP to AcceptDone,
@@ -10,10 +12,10 @@ import java.util.stream.Collectors;
  */
 final class IrpAcceptSection {
 
-	private final JavaDriverFacts facts;
+	private final DriverFacts facts;
 	private final JavaNaming n;
 
-	IrpAcceptSection(JavaDriverFacts facts, JavaNaming naming) {
+	IrpAcceptSection(DriverFacts facts, JavaNaming naming) {
 		this.facts = facts;
 		this.n = naming;
 	}

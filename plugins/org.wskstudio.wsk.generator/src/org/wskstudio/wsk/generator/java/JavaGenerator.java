@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.wskstudio.wsk.generator.GeneratedFile;
 import org.wskstudio.wsk.generator.WskCodeGenerator;
+import org.wskstudio.wsk.generator.common.DriverFacts;
 import org.wskstudio.wsk.model.WskDriver;
 
 /**
@@ -48,8 +49,8 @@ public final class JavaGenerator implements WskCodeGenerator {
 	@Override
 	public List<GeneratedFile> generate(WskDriver driver) {
 		JavaNaming naming = new JavaNaming(driver);
-		JavaModelCheck.check(driver, naming);
-		JavaDriverFacts facts = new JavaDriverFacts(driver);
+		new JavaModelCheck(naming).check(driver);
+		DriverFacts facts = new DriverFacts(driver);
 		return List.of(new GeneratedFile(naming.sourceFile(), new DriverSource(facts, naming).generate()));
 	}
 

@@ -2,6 +2,10 @@ package org.wskstudio.wsk.generator.java;
 
 import java.util.List;
 
+import org.wskstudio.wsk.generator.common.DriverFacts;
+import org.wskstudio.wsk.generator.common.ModelTrace;
+import org.wskstudio.wsk.generator.common.ModelWords;
+import org.wskstudio.wsk.generator.common.WskNames;
 import org.wskstudio.wsk.model.AddressFamily;
 import org.wskstudio.wsk.model.AddressMatch;
 import org.wskstudio.wsk.model.DeferredCheck;
@@ -20,10 +24,10 @@ import org.wskstudio.wsk.model.WskListener;
  */
 final class ListenerBlocks {
 
-	private final JavaDriverFacts facts;
+	private final DriverFacts facts;
 	private final JavaNaming n;
 
-	ListenerBlocks(JavaDriverFacts facts, JavaNaming naming) {
+	ListenerBlocks(DriverFacts facts, JavaNaming naming) {
 		this.facts = facts;
 		this.n = naming;
 	}
@@ -42,10 +46,10 @@ final class ListenerBlocks {
 		if (l.isConditionalAccept()) {
 			inspect(w, l);
 		}
-		if (JavaDriverFacts.isEvent(l)) {
+		if (DriverFacts.isEvent(l)) {
 			acceptEvent(w, l);
 		}
-		for (DeferredCheck c : JavaDriverFacts.checks(l)) {
+		for (DeferredCheck c : DriverFacts.checks(l)) {
 			check(w, l, c);
 		}
 	}
@@ -53,19 +57,19 @@ final class ListenerBlocks {
 	private void objects(JavaWriter w, WskListener l) {
 		w.doc(JavaLiterals.from(l) + ": " + JavaLiterals.listenerSummary(l));
 		w.line(x("private final Listener PfxLsn = new Listener();", l));
-		if (JavaDriverFacts.isIrp(l)) {
-			w.line(x("private final AcceptSlot[] PfxLsnSlots = new AcceptSlot[", l) + JavaDriverFacts.queueDepth(l)
+		if (DriverFacts.isIrp(l)) {
+			w.line(x("private final AcceptSlot[] PfxLsnSlots = new AcceptSlot[", l) + DriverFacts.queueDepth(l)
 					+ "];");
 		}
 		if (l.isConditionalAccept()) {
-			w.line(x("private final Pending[] PfxLsnPending = new Pending[", l) + JavaDriverFacts.pendingCapacity(l)
+			w.line(x("private final Pending[] PfxLsnPending = new Pending[", l) + DriverFacts.pendingCapacity(l)
 					+ "];");
 		}
 		w.line(x("static final int PFX_LSN_PORT = ", l) + l.getPort() + ";");
-		w.line(x("static final SockAddr PfxLsnAddress = SockAddr.of(", l) + JavaLiterals.family(l.getFamily()) + ", "
+		w.line(x("static final SockAddr PfxLsnAddress = SockAddr.of(", l) + WskNames.family(l.getFamily()) + ", "
 				+ JavaLiterals.bytes(l.getLocalAddress()) + x(", PFX_LSN_PORT);", l));
 		w.blank();
-		boolean event = JavaDriverFacts.isEvent(l);
+		boolean event = DriverFacts.isEvent(l);
 		boolean conditional = l.isConditionalAccept();
 		w.doc(JavaLiterals.from(l.getAcceptMode()) + (conditional ? ", with conditional accept" : "")
 				+ ": WSK_CLIENT_LISTEN_DISPATCH {WskAcceptEvent, WskInspectEvent, WskAbortEvent}"
@@ -75,7 +79,7 @@ final class ListenerBlocks {
 				+ (conditional ? x("this::PfxLsn_InspectEvent, this::PfxLsn_AbortEvent", l) : "null, null") + ");");
 		w.blank();
 		var d = l.getConnectionDispatch();
-		w.doc(JavaLiterals.from(l) + ": connection handles " + JavaLiterals.handles(d)
+		w.doc(JavaLiterals.from(l) + ": connection handles " + ModelWords.handles(d)
 				+ " (WSK_CLIENT_CONNECTION_DISPATCH {WskReceiveEvent, WskDisconnectEvent, WskSendBacklogEvent}).");
 		w.line(x("private final WskClientConnectionDispatch PfxLsnConnectionDispatch = new WskClientConnectionDispatch(", l)
 				+ (d.isReceive() ? n.expand("this::Pfx_ConnectionReceiveEvent") : "null") + ", "
@@ -101,10 +105,10 @@ final class ListenerBlocks {
 		for (int c = 0; c < chunks; c++) {
 			w.line(x("PfxLsn_Rules" + c + "(Rules);", l));
 		}
-		String origin = "default of " + JavaLiterals.origin(l);
-		w.comment(origin + ": " + JavaLiterals.actionWord(l.getDefaultAction()));
+		String origin = "default of " + ModelTrace.origin(l);
+		w.comment(origin + ": " + ModelWords.actionWord(l.getDefaultAction()));
 		w.line("Rules[" + rules.size() + "] = new Rule(" + JavaLiterals.string(origin) + n.expand(", PFX_MATCH_ANY, PFX_MATCH_ANY, ")
-				+ JavaLiterals.action(l.getDefaultAction()) + ", null, 0, null, null);");
+				+ WskNames.action(l.getDefaultAction()) + ", null, 0, null, null);");
 		w.line("return Rules;");
 		w.dedent();
 		w.line("}");
@@ -117,10 +121,10 @@ final class ListenerBlocks {
 				InspectRule r = rules.get(i);
 				w.comment(JavaLiterals.of(r) + ": " + JavaLiterals.rule(r));
 				StringBuilder sb = new StringBuilder("Rules[" + i + "] = new Rule(");
-				sb.append(JavaLiterals.string(JavaLiterals.origin(r))).append(", ").append(match(r.getRemote()))
-						.append(", ").append(match(r.getLocal())).append(", ").append(JavaLiterals.action(r.getAction()));
+				sb.append(JavaLiterals.string(ModelTrace.origin(r))).append(", ").append(match(r.getRemote()))
+						.append(", ").append(match(r.getLocal())).append(", ").append(WskNames.action(r.getAction()));
 				if (r.getAction() == InspectAction.PEND) {
-					sb.append(", ").append(JavaLiterals.action(r.getTimeoutAction())).append(", ")
+					sb.append(", ").append(WskNames.action(r.getTimeoutAction())).append(", ")
 							.append(r.getTimeoutMillis()).append(", ").append(JavaLiterals.string(r.getCheck().getName()))
 							.append(", this::").append(n.checkStart(l, r.getCheck()));
 				} else {
@@ -136,7 +140,7 @@ final class ListenerBlocks {
 	}
 
 	private String match(AddressMatch m) {
-		if (JavaLiterals.isAll(m)) {
+		if (ModelWords.isAll(m)) {
 			return n.expand("PFX_MATCH_ANY");
 		}
 		if (m.isAnyAddress()) {
@@ -159,9 +163,9 @@ final class ListenerBlocks {
 		int step = 0;
 		w.line("case " + step++ + ":");
 		w.indent();
-		w.comment("WskSocket(" + JavaLiterals.family(l.getFamily())
+		w.comment("WskSocket(" + WskNames.family(l.getFamily())
 				+ ", SOCK_STREAM, IPPROTO_TCP, WSK_FLAG_LISTEN_SOCKET), SocketContext = the listener");
-		w.line(n.expand("return Pfx_ListenerCreate(Listener, ") + JavaLiterals.family(l.getFamily()) + ");");
+		w.line(n.expand("return Pfx_ListenerCreate(Listener, ") + WskNames.family(l.getFamily()) + ");");
 		w.dedent();
 		boolean bound = false;
 		for (SocketOption o : l.getOptions()) {
@@ -179,9 +183,9 @@ final class ListenerBlocks {
 						+ x(" | PFX_LSN_CONNECTION_EVENTS);", l));
 			} else {
 				String value = String.valueOf(o.getValue());
-				w.comment(JavaLiterals.from(o) + ": " + JavaLiterals.optionCode(o.getKind()) + " = " + value + ", " + phase);
-				w.line(n.expand("return Pfx_ListenerSetOption(Listener, ") + JavaLiterals.optionLevel(o.getKind()) + ", "
-						+ JavaLiterals.optionCode(o.getKind()) + ", " + value + ");");
+				w.comment(JavaLiterals.from(o) + ": " + WskNames.optionCode(o.getKind()) + " = " + value + ", " + phase);
+				w.line(n.expand("return Pfx_ListenerSetOption(Listener, ") + WskNames.optionLevel(o.getKind()) + ", "
+						+ WskNames.optionCode(o.getKind()) + ", " + value + ");");
 			}
 			w.dedent();
 		}
@@ -210,7 +214,7 @@ final class ListenerBlocks {
 	// ---- listen callbacks ----------------------------------------------------------------
 
 	private void inspect(JavaWriter w, WskListener l) {
-		boolean event = JavaDriverFacts.isEvent(l);
+		boolean event = DriverFacts.isEvent(l);
 		w.doc(JavaLiterals.from(l) + ", conditional accept: WskInspectEvent evaluates the inspect rules on the local"
 				+ " and remote address.");
 		w.lines(x("""
@@ -270,7 +274,7 @@ final class ListenerBlocks {
 				        return STATUS_REQUEST_NOT_ACCEPTED;
 				    }
 				""", l));
-		w.line("    try (var Scope = k.SimEnter(" + JavaLiterals.string(JavaLiterals.origin(l.getAcceptMode())) + ")) {");
+		w.line("    try (var Scope = k.SimEnter(" + JavaLiterals.string(ModelTrace.origin(l.getAcceptMode())) + ")) {");
 		w.lines(x("""
 				        Connection Connection = Pfx_ConnectionAccept(Listener, AcceptSocket, RemoteAddress);
 				        if (Connection == null) {
@@ -286,7 +290,7 @@ final class ListenerBlocks {
 	}
 
 	private void check(JavaWriter w, WskListener l, DeferredCheck c) {
-		String rules = JavaDriverFacts.rulesUsing(l, c).stream().map(JavaLiterals::of)
+		String rules = DriverFacts.rulesUsing(l, c).stream().map(JavaLiterals::of)
 				.collect(java.util.stream.Collectors.joining(", "));
 		w.doc(JavaLiterals.from(c) + ", started for " + rules + ": asks the simulator's external check"
 				+ " (k.SimQueryCheck, answered by a scenario's \"check " + c.getName() + " answers ...\") about the"
@@ -306,7 +310,7 @@ final class ListenerBlocks {
 		w.line("if (InspectId == null) {");
 		w.line("    return STATUS_INVALID_PARAMETER;");
 		w.line("}");
-		w.line("try (var Scope = k.SimEnter(" + JavaLiterals.string(JavaLiterals.origin(c)) + ")) {");
+		w.line("try (var Scope = k.SimEnter(" + JavaLiterals.string(ModelTrace.origin(c)) + ")) {");
 		w.line(x("    return Pfx_CompleteInspection(PfxLsn, InspectId, ", l) + JavaLiterals.string(c.getName())
 				+ ", Accept ? WskInspectAccept : WskInspectReject);");
 		w.line("}");

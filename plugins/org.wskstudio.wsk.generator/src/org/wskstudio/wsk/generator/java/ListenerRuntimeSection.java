@@ -2,6 +2,8 @@ package org.wskstudio.wsk.generator.java;
 
 import java.util.stream.Collectors;
 
+import org.wskstudio.wsk.generator.common.DriverFacts;
+
 /**
  * Section 8: the listener runtime every listener shares. The open sequence (WskSocket with
  * WSK_FLAG_LISTEN_SOCKET, the options, WskBind, per-socket accept events) run step by step with
@@ -10,10 +12,10 @@ import java.util.stream.Collectors;
  */
 final class ListenerRuntimeSection {
 
-	private final JavaDriverFacts facts;
+	private final DriverFacts facts;
 	private final JavaNaming n;
 
-	ListenerRuntimeSection(JavaDriverFacts facts, JavaNaming naming) {
+	ListenerRuntimeSection(DriverFacts facts, JavaNaming naming) {
 		this.facts = facts;
 		this.n = naming;
 	}

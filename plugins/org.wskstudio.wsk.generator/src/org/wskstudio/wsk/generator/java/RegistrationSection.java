@@ -3,6 +3,8 @@ package org.wskstudio.wsk.generator.java;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.wskstudio.wsk.generator.common.DriverFacts;
+import org.wskstudio.wsk.generator.common.ModelTrace;
 import org.wskstudio.wsk.model.WskListener;
 
 /**
@@ -14,16 +16,16 @@ import org.wskstudio.wsk.model.WskListener;
  */
 final class RegistrationSection {
 
-	private final JavaDriverFacts facts;
+	private final DriverFacts facts;
 	private final JavaNaming n;
 
-	RegistrationSection(JavaDriverFacts facts, JavaNaming naming) {
+	RegistrationSection(DriverFacts facts, JavaNaming naming) {
 		this.facts = facts;
 		this.n = naming;
 	}
 
 	void emit(JavaWriter w) {
-		String driverOrigin = JavaLiterals.string(JavaLiterals.origin(facts.driver));
+		String driverOrigin = JavaLiterals.string(ModelTrace.origin(facts.driver));
 		w.section("10. DriverEntry / unload (" + JavaLiterals.of(facts.driver) + ")");
 		if (facts.staticEvents) {
 			StringBuilder mask = new StringBuilder("WSK_EVENT_ACCEPT");
@@ -139,14 +141,14 @@ final class RegistrationSection {
 		List<String> args = new ArrayList<>();
 		args.add(n.expand("PfxLsn", l));
 		args.add(JavaLiterals.string(l.getName()));
-		args.add(JavaLiterals.string(JavaLiterals.origin(l)));
+		args.add(JavaLiterals.string(ModelTrace.origin(l)));
 		args.add(n.expand("this::PfxLsn_Open", l));
 		args.add(n.expand("PfxLsnListenDispatch", l));
 		args.add(n.expand("PfxLsnConnectionDispatch", l));
 		args.add(n.expand("PFX_LSN_CONNECTION_EVENTS", l));
 		if (facts.irp) {
-			if (JavaDriverFacts.isIrp(l)) {
-				args.add(JavaDriverFacts.reuseIrps(l) ? "TRUE" : "FALSE");
+			if (DriverFacts.isIrp(l)) {
+				args.add(DriverFacts.reuseIrps(l) ? "TRUE" : "FALSE");
 				args.add(n.expand("PfxLsnSlots", l));
 			} else {
 				args.add("FALSE");

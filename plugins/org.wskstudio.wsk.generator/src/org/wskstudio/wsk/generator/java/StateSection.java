@@ -1,5 +1,7 @@
 package org.wskstudio.wsk.generator.java;
 
+import org.wskstudio.wsk.generator.common.DriverFacts;
+
 /**
  * Sections 2 and 3: driver-level state (WSK registration, the IRP count, the connection list)
  * and the IRP helpers every other part goes through: the only IoAllocateIrp, the only
@@ -7,10 +9,10 @@ package org.wskstudio.wsk.generator.java;
  */
 final class StateSection {
 
-	private final JavaDriverFacts facts;
+	private final DriverFacts facts;
 	private final JavaNaming n;
 
-	StateSection(JavaDriverFacts facts, JavaNaming naming) {
+	StateSection(DriverFacts facts, JavaNaming naming) {
 		this.facts = facts;
 		this.n = naming;
 	}

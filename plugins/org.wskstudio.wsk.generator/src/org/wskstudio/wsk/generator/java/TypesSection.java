@@ -1,5 +1,6 @@
 package org.wskstudio.wsk.generator.java;
 
+import org.wskstudio.wsk.generator.common.DriverFacts;
 import org.wskstudio.wsk.model.WskListener;
 
 /**
@@ -8,10 +9,10 @@ import org.wskstudio.wsk.model.WskListener;
  */
 final class TypesSection {
 
-	private final JavaDriverFacts facts;
+	private final DriverFacts facts;
 	private final JavaNaming n;
 
-	TypesSection(JavaDriverFacts facts, JavaNaming naming) {
+	TypesSection(DriverFacts facts, JavaNaming naming) {
 		this.facts = facts;
 		this.n = naming;
 	}
