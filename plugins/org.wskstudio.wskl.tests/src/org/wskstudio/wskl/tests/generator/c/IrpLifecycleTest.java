@@ -4,18 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.wskstudio.wskl.tests.Examples;
 
 /**
- * The exactly-once IRP check ({@link IrpLifecycleChecker}) on the generated driver of each
- * seed scenario, and on deliberately broken variants of it (the checker must find each
+ * The exactly-once IRP check ({@link IrpLifecycleChecker}) on the generated driver of every
+ * example model, and on deliberately broken variants of it (the checker must find each
  * defect, so a pass means something).
  */
 class IrpLifecycleTest {
+
+	static Stream<String> examples() {
+		return Examples.validModels().stream().map(GeneratedC::exampleName);
+	}
 
 	private static String driver(String example) {
 		Map<String, String> files = GeneratedC.generate(example);
@@ -24,21 +29,27 @@ class IrpLifecycleTest {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@ValueSource(strings = { "irp_accept", "event_accept", "conditional_accept" })
-	@Timeout(300)
+	@MethodSource("examples")
 	void everyIrpPathIsExactlyOnce(String example) {
 		IrpLifecycleChecker checker = new IrpLifecycleChecker(driver(example));
 		List<String> errors = checker.check();
 		assertThat(errors).isEmpty();
 		assertThat(checker.completionRoutines()).isNotEmpty();
 		assertThat(checker.synchronousRoutines()).hasSize(1);
-		assertThat(checker.pathsPerRoot).isNotEmpty();
+		assertThat(checker.endStatesPerRoot).isNotEmpty();
+		// no root fell back to shallower inlining: every one was checked at full strength
+		assertThat(checker.depthPerRoot).isNotEmpty()
+				.allSatisfy((root, depth) -> assertThat(depth).as(root).isEqualTo(IrpLifecycleChecker.MAX_DEPTH));
 	}
 
 	// ---- the checker finds defects -------------------------------------------------------
 
 	private static List<String> errorsAfter(String from, String to) {
-		String source = driver("irp_accept");
+		return errorsAfter("irp_accept", from, to);
+	}
+
+	private static List<String> errorsAfter(String example, String from, String to) {
+		String source = driver(example);
 		assertThat(source).contains(from);
 		return new IrpLifecycleChecker(source.replace(from, to)).check();
 	}
@@ -91,5 +102,44 @@ class IrpLifecycleTest {
 				"    (VOID)Dispatch->WskCloseSocket(Connection->Socket, Connection->CloseIrp);\n"
 						+ "    IrpAcc_FreeIrp(Connection->CloseIrp);\n"))
 				.anyMatch(e -> e.contains("frees an IRP that WSK still owns"));
+	}
+
+	// ---- ... also in dual_stack, whose paths are too many to enumerate one by one ---------
+
+	@Test
+	void findsLeakOnOnePathOfDualStack() {
+		// Echo_PendInspection: the pending table is full, the IRP allocated for it is not freed
+		assertThat(errorsAfter("dual_stack", "        Echo_FreeIrp(Irp);                   /* table full, or stopping */\n", ""))
+				.anyMatch(e -> e.startsWith("Echo_PendInspection: allocated IRP is neither freed"));
+	}
+
+	@Test
+	void findsDoubleFreeOfDualStackControlIrpFromDriverEntry() {
+		// Echo_ListenerStop frees the control IRP twice; DriverEntry reaches it on its failure
+		// path (Echo_Shutdown, then Echo_ListenerStop of each listener)
+		List<String> errors = errorsAfter("dual_stack",
+				"        Echo_FreeIrp(Listener->ControlIrp);\n        Listener->ControlIrp = NULL;",
+				"        Echo_FreeIrp(Listener->ControlIrp);\n        Echo_FreeIrp(Listener->ControlIrp);\n"
+						+ "        Listener->ControlIrp = NULL;");
+		assertThat(errors).contains("Echo_ListenerStop: frees an IRP twice (Listener->ControlIrp)",
+				"DriverEntry: frees an IRP twice (EchoPublic.ControlIrp)",
+				"DriverEntry: frees an IRP twice (EchoAdmin.ControlIrp)");
+	}
+
+	@Test
+	void findsDanglingAcceptIrpOfDualStack() {
+		// Echo_AcceptDone in "free" mode frees the IRP but leaves it in the slot: the
+		// completion routine's slot points to a freed IRP, and the retirement frees it again
+		List<String> errors = errorsAfter("dual_stack", "        Slot->Irp = NULL;\n        Echo_FreeIrp(Irp);",
+				"        Echo_FreeIrp(Irp);");
+		assertThat(errors).contains("Echo_AcceptComplete: field Context->Irp still points to a freed IRP")
+				.anyMatch(e -> e.contains("frees an IRP twice"));
+	}
+
+	@Test
+	void findsInspectCompleteWithoutReArmInDualStack() {
+		assertThat(errorsAfter("dual_stack", "    IoReuseIrp(Irp, STATUS_UNSUCCESSFUL);\n    IoSetCompletionRoutine(Irp, Echo_InspectCompleteDone",
+				"    IoSetCompletionRoutine(Irp, Echo_InspectCompleteDone"))
+				.contains("Echo_PendingIssueComplete: IoSetCompletionRoutine without IoReuseIrp on a live IRP just before");
 	}
 }
