@@ -12,6 +12,7 @@ import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Canvas;
@@ -78,6 +79,12 @@ public class SimulationView extends ViewPart {
 		timeline = new Canvas(scroll, SWT.DOUBLE_BUFFERED);
 		timeline.setBackground(parent.getDisplay().getSystemColor(SWT.COLOR_LIST_BACKGROUND));
 		timeline.addPaintListener(e -> paint(e.gc, e.y, e.height));
+		// the lifeline names stay at the top while scrolling: repaint the visible part when the canvas moves
+		timeline.addListener(SWT.Move, e -> {
+			Point origin = scroll.getOrigin();
+			Rectangle area = scroll.getClientArea();
+			timeline.redraw(origin.x, origin.y, area.width, area.height, false);
+		});
 		scroll.setContent(timeline);
 		scroll.getVerticalBar().setIncrement(ROW);
 		timeline.setSize(timelineSize());
@@ -106,9 +113,22 @@ public class SimulationView extends ViewPart {
 		for (String c : columns) {
 			TableColumn column = new TableColumn(table, SWT.LEFT);
 			column.setText(c);
-			column.setWidth(c.length() < 7 ? 70 : 150);
+			column.pack();
+			column.setWidth(Math.max(column.getWidth(), 50));
 		}
 		return table;
+	}
+
+	/** Widens the columns of a filled table to their cells (addresses, outcomes, reasons); never narrows them. */
+	private static void fitColumns(Table table) {
+		if (table.getItemCount() == 0) {
+			return;
+		}
+		for (TableColumn column : table.getColumns()) {
+			int width = column.getWidth();
+			column.pack();
+			column.setWidth(Math.max(width, column.getWidth()));
+		}
 	}
 
 	@Override
@@ -169,6 +189,8 @@ public class SimulationView extends ViewPart {
 						String.valueOf(v.element()), v.message() });
 				item.setForeground(violations.getDisplay().getSystemColor(SWT.COLOR_RED));
 			}
+			fitColumns(requests);
+			fitColumns(violations);
 		}
 		timeline.setSize(timelineSize());
 		timeline.redraw();
@@ -218,13 +240,6 @@ public class SimulationView extends ViewPart {
 			gc.drawLine(x(a), HEADER - 6, x(a), bottom);
 		}
 		gc.setLineStyle(SWT.LINE_SOLID);
-		gc.setForeground(fg);
-		for (Actor a : Actor.values()) {
-			String name = LIFELINES[a.ordinal()];
-			Point extent = gc.textExtent(name);
-			gc.drawRectangle(x(a) - extent.x / 2 - 6, 4, extent.x + 12, extent.y + 6);
-			gc.drawText(name, x(a) - extent.x / 2, 7, true);
-		}
 		List<TraceEvent> events = timelineEvents();
 		int first = Math.max(0, (top - HEADER) / ROW - 1);
 		int last = Math.min(events.size(), (top + height - HEADER) / ROW + 2);
@@ -258,6 +273,18 @@ public class SimulationView extends ViewPart {
 			gc.drawLine(to, y + 4, to + dir * 6, y);
 			gc.drawLine(to, y + 4, to + dir * 6, y + 8);
 			gc.drawText(label, Math.min(from, to) + 6, y - 10, true);
+		}
+		// the lifeline names, over the rows at the top of the visible part
+		int headerTop = Math.max(0, -timeline.getLocation().y);
+		gc.setBackground(timeline.getBackground());
+		gc.fillRectangle(0, headerTop, timelineSize().x, HEADER - 6);
+		gc.setForeground(fg);
+		for (Actor a : Actor.values()) {
+			String name = LIFELINES[a.ordinal()];
+			Point extent = gc.textExtent(name);
+			gc.fillRectangle(x(a) - extent.x / 2 - 6, headerTop + 4, extent.x + 12, extent.y + 6);
+			gc.drawRectangle(x(a) - extent.x / 2 - 6, headerTop + 4, extent.x + 12, extent.y + 6);
+			gc.drawText(name, x(a) - extent.x / 2, headerTop + 7, true);
 		}
 	}
 
