@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 import org.eclipse.core.resources.IContainer;
@@ -35,6 +36,7 @@ import org.wskstudio.wskl.simulate.SimulationRunner;
 import org.wskstudio.wskl.simulate.scenario.ScenarioTranslator;
 import org.wskstudio.wskl.transform.WsklToWskModel;
 import org.wskstudio.wskl.wsks.Scenario;
+import org.wskstudio.wskl.wsks.WsksPackage;
 
 /** Launch attributes, the console, and running a model's scenarios (no UI thread needed). */
 public final class Simulations {
@@ -110,8 +112,9 @@ public final class Simulations {
 
 	/**
 	 * Loads the model, checks it, compiles its driver and runs the scenarios of the files (with
-	 * the seed if not null), writing each run's report to {@code out}. Scenario files with errors
-	 * (for example for another driver) are reported and skipped.
+	 * the seed if not null), writing each run's report to {@code out}. A scenario file whose
+	 * scenarios are all for another driver (another model's file in the same folder) is skipped
+	 * with a note; scenario files with errors are reported and skipped.
 	 */
 	public static List<SimulationRun> run(IFile model, List<IFile> scenarioFiles, Long seed, Consumer<String> out,
 			IProgressMonitor monitor) {
@@ -154,6 +157,12 @@ public final class Simulations {
 				break;
 			}
 			ScenarioFiles.Loaded loaded = ScenarioFiles.load(modelPath, List.of(path(scenarioFile)));
+			List<String> others = otherDrivers(loaded.scenarios(), base.driver().getName());
+			if (!loaded.scenarios().isEmpty() && others.size() == loaded.scenarios().size()) {
+				out.accept("skipped " + scenarioFile.getFullPath() + ": its scenarios are for "
+						+ String.join(", ", new TreeSet<>(others)) + ", not for " + base.driver().getName());
+				continue;
+			}
 			loaded.problems().forEach(p -> out.accept(p.toString()));
 			if (loaded.hasErrors()) {
 				out.accept("skipped " + scenarioFile.getFullPath() + " (errors)");
@@ -194,6 +203,19 @@ public final class Simulations {
 		out.accept(runs.size() + " runs: " + passed + " passed, " + (runs.size() - passed) + " failed, " + violations
 				+ " rule violations");
 		return runs;
+	}
+
+	/** The driver names, as written, of the scenarios that are for another driver than the one named. */
+	private static List<String> otherDrivers(List<Scenario> scenarios, String driver) {
+		List<String> others = new ArrayList<>();
+		for (Scenario scenario : scenarios) {
+			String written = NodeModelUtils.findNodesForFeature(scenario, WsksPackage.Literals.SCENARIO__DRIVER).stream()
+					.findFirst().map(NodeModelUtils::getTokenText).orElse(driver);
+			if (!written.equals(driver)) {
+				others.add(written);
+			}
+		}
+		return others;
 	}
 
 	/** A run's report: verdict, failed expectations, summary, requests and violations with model lines. */

@@ -130,6 +130,8 @@ class SimulationLaunchTest {
 	void launchRunsTheSiblingScenariosAndShowsThemInTheView() throws Exception {
 		IFile model = createFile("conditional_accept.wskl", MODEL);
 		createFile("conditional_accept.wsks", SCENARIOS);
+		// another model's scenarios in the same folder: skipped with a note, not reported as errors
+		createFile("other.wsks", "scenario Other for SomeoneElse {\n}\n");
 
 		SimulationView view = launch(configuration(model, null, null));
 
@@ -158,7 +160,9 @@ class SimulationLaunchTest {
 			return text.contains("2 runs: 2 passed") && !text.contains("with seed") ? text : null;
 		});
 		assertThat(console).contains("scenario SeedFlows: PASSED", "scenario ListenerRecreated: PASSED",
-				"== conditional_accept.wsks:", "violations: 0");
+				"== conditional_accept.wsks:", "violations: 0",
+				"skipped /" + PROJECT + "/other.wsks: its scenarios are for SomeoneElse, not for GuardedServer")
+				.doesNotContain(": error:");
 		assertThat(view.runs().get(0).scenarioLine()).isBetween(1, 3);
 	}
 
