@@ -39,6 +39,9 @@ import org.eclipse.ui.texteditor.ITextEditor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.wskstudio.wsk.model.InspectRule;
+import org.wskstudio.wsk.sim.scenario.ScenarioResult;
+import org.wskstudio.wsk.sim.verify.Rule;
+import org.wskstudio.wsk.sim.verify.Violation;
 import org.wskstudio.wskl.ui.simulation.SimulationLaunchShortcut;
 import org.wskstudio.wskl.ui.simulation.SimulationRun;
 import org.wskstudio.wskl.ui.simulation.SimulationTab;
@@ -239,6 +242,37 @@ class SimulationLaunchTest {
 		assertThat(run.lineOf("pending inspection 3", "Public")).isEqualTo(10);
 		assertThat(run.lineOf("driver", null)).isEqualTo(run.codeModel().getSourceLine()).isBetween(1, 6);
 		assertThat(view.openViolation(0)).isNull();
+	}
+
+	/**
+	 * The example drivers keep every rule, so this run's result gets a violation (as the simulator
+	 * reports one: rule, element origin, listener) to check what a double-click on its row does.
+	 */
+	@Test
+	void doubleClickOnAViolationOpensTheModelAtItsElement() throws Exception {
+		IFile model = createFile("conditional_accept.wskl", MODEL);
+		createFile("conditional_accept.wsks", SCENARIOS);
+		SimulationView view = launch(configuration(model, null, null));
+		SimulationRun run = view.currentRun();
+		InspectRule first = run.codeModel().getListeners().get(0).getInspectRules().get(0);
+		ScenarioResult result = run.result();
+		Violation violation = new Violation(Rule.IRP_DOUBLE_FREE, "IoFreeIrp of an IRP freed before", 2_000,
+				first.getOrigin(), "Public");
+		ScenarioResult broken = new ScenarioResult(result.scenario(), result.driverEntryStatus(), result.summary(),
+				result.requests(), List.of(violation), result.trace(), result.failedExpectations());
+		view.setRuns(List.of(new SimulationRun(run.name(), broken, run.modelFile(), run.codeModel(), run.scenarioFile(),
+				run.scenarioLine(), run.connectLines())));
+
+		Table violations = view.violationsTable();
+		assertThat(violations.getItemCount()).isEqualTo(1);
+		assertThat(violations.getItem(0).getText(1)).isEqualTo("IRP_DOUBLE_FREE");
+		violations.setSelection(0);
+		violations.notifyListeners(SWT.DefaultSelection, new Event());
+		processEvents();
+
+		ITextEditor editor = (ITextEditor) page().getActiveEditor();
+		assertThat(editor.getEditorInput().getAdapter(IFile.class)).isEqualTo(model);
+		assertThat(selectedLine(editor)).isEqualTo("reject remote 10.0.0.0/8");
 	}
 
 	@Test
