@@ -76,6 +76,23 @@ class ScenarioAssistTest {
 	}
 
 	@Test
+	void aPartlyTypedNameIsCompletedAloneAndDescribedByItsDeclaration() throws Exception {
+		String text = Workbench.GUARDED_SCENARIO.replace("5555 -> Public", "5555 -> Pub");
+		ITextEditor editor = open(text);
+		int caret = text.indexOf("-> Pub") + "-> Pub".length();
+
+		ICompletionProposal[] proposals = new WsklContentAssistProcessor()
+				.computeCompletionProposals(Workbench.viewer(editor), caret);
+
+		// only what completes 'Pub', not what could follow it ('}', 'expect', ...)
+		assertThat(proposals).extracting(ICompletionProposal::getDisplayString).containsExactly("Public");
+		assertThat(proposals[0].getAdditionalProposalInfo()).startsWith("Listener Public (guard.wskl:6):")
+				.contains("accept by event per-socket");
+		proposals[0].apply(Workbench.document(editor));
+		assertThat(Workbench.document(editor).get()).isEqualTo(Workbench.GUARDED_SCENARIO);
+	}
+
+	@Test
 	void contentAssistProposesStepsOutcomesAndRequests() throws Exception {
 		assertThat(proposals("scenario S for Guard {\n\t|\n}\n")).contains("at", "fail", "expect");
 		assertThat(proposals("scenario S for Guard {\n\tat 0 ms |\n}\n")).contains("connect", "check", "fail");

@@ -13,14 +13,17 @@ import org.eclipse.jface.text.contentassist.IContentAssistProcessor;
 import org.eclipse.jface.text.contentassist.IContextInformation;
 import org.eclipse.jface.text.contentassist.IContextInformationValidator;
 import org.eclipse.xtext.ide.editor.contentassist.ContentAssistEntry;
+import org.eclipse.xtext.resource.IEObjectDescription;
 import org.wskstudio.wskl.ui.WskSource;
 import org.wskstudio.wskl.ui.WsklUiPlugin;
+import org.wskstudio.wskl.ui.hover.ReferenceTexts;
 import org.wskstudio.wskl.ui.hover.WsklHoverTexts;
 
 /**
- * Content assist of the WSKL and WSKS editors (generic editor {@code contentAssistProcessors}). Each Xtext
- * entry replaces the prefix typed so far; keyword proposals carry the keyword's WSK meaning as
- * additional information. Cross-reference proposals are limited to names an ID can spell.
+ * Content assist of the WSKL and WSKS editors (generic editor {@code contentAssistProcessors}).
+ * Each Xtext entry replaces the prefix typed so far; keyword proposals carry the keyword's WSK
+ * meaning as additional information, name proposals what their declaration says. Cross-reference
+ * proposals are limited to names an ID can spell.
  */
 public class WsklContentAssistProcessor implements IContentAssistProcessor {
 
@@ -55,12 +58,24 @@ public class WsklContentAssistProcessor implements IContentAssistProcessor {
 			String prefix = entry.getPrefix() == null ? "" : entry.getPrefix();
 			int start = Math.max(0, offset - prefix.length());
 			String label = entry.getLabel() != null ? entry.getLabel() : proposal;
-			String info = ContentAssistEntry.KIND_KEYWORD.equals(entry.getKind())
-					? WsklHoverTexts.forKeyword(source.language(), proposal)
-					: entry.getDocumentation() != null ? entry.getDocumentation() : entry.getDescription();
+			String info = info(entry, source);
 			proposals.add(new CompletionProposal(proposal, start, offset - start, proposal.length(), null, label, null, info));
 		}
 		return proposals.toArray(ICompletionProposal[]::new);
+	}
+
+	/** A keyword's WSK meaning; for a name what its declaration says (as the hover shows it). */
+	private static String info(ContentAssistEntry entry, WskSource source) {
+		if (ContentAssistEntry.KIND_KEYWORD.equals(entry.getKind())) {
+			return WsklHoverTexts.forKeyword(source.language(), entry.getProposal());
+		}
+		if (entry.getSource() instanceof IEObjectDescription description) {
+			String declaration = ReferenceTexts.describe(description.getEObjectOrProxy());
+			if (declaration != null) {
+				return declaration;
+			}
+		}
+		return entry.getDocumentation() != null ? entry.getDocumentation() : entry.getDescription();
 	}
 
 	@Override

@@ -35,6 +35,11 @@ public final class WsklProposals {
 		return compute(WskSource.wskl(text), offset);
 	}
 
+	/**
+	 * The entries at the offset. When the caret ends a partly typed word, only the entries that
+	 * complete it: Xtext also proposes what could follow the word as written (a '}' after
+	 * {@code -> Pub}), which would be glued to it.
+	 */
 	public static List<ContentAssistEntry> compute(WskSource source, int offset) {
 		String text = source.text();
 		if (offset < 0 || offset > text.length()) {
@@ -49,6 +54,13 @@ public final class WsklProposals {
 		injector.getInstance(IdeContentProposalProvider.class).createProposals(List.of(contexts), acceptor);
 		List<ContentAssistEntry> entries = new ArrayList<>();
 		acceptor.getEntries().forEach(entries::add);
+		// after a partly typed word only its completions: not what could follow the word as it is
+		int typed = entries.stream().mapToInt(WsklProposals::prefixLength).max().orElse(0);
+		entries.removeIf(entry -> prefixLength(entry) < typed);
 		return entries;
+	}
+
+	private static int prefixLength(ContentAssistEntry entry) {
+		return entry.getPrefix() == null ? 0 : entry.getPrefix().length();
 	}
 }

@@ -1,6 +1,8 @@
 package org.wskstudio.wskl.ui.hover;
 
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.wskstudio.wskl.ui.NodeTexts;
 import org.wskstudio.wskl.ui.WskSource;
 import org.wskstudio.wskl.ui.WsklParsing;
@@ -23,11 +25,16 @@ public final class ReferenceTexts {
 	/** The text for the reference at the offset, or null when there is no resolved reference there. */
 	public static String at(WskSource source, int offset) {
 		CrossReferences.Resolved resolved = CrossReferences.at(WsklParsing.parse(source), offset);
-		if (resolved == null) {
+		return resolved == null ? null : describe(resolved.target());
+	}
+
+	/** What a declaration says and where it is; null for an element that is no declaration. */
+	public static String describe(EObject target) {
+		if (target == null || target.eIsProxy() || target.eResource() == null) {
 			return null;
 		}
-		EObject target = resolved.target();
-		String where = " (" + target.eResource().getURI().lastSegment() + ":" + resolved.targetLine() + ")";
+		ICompositeNode node = NodeModelUtils.findActualNodeFor(target);
+		String where = " (" + target.eResource().getURI().lastSegment() + ":" + (node == null ? 1 : node.getStartLine()) + ")";
 		if (target instanceof Driver driver) {
 			return "Driver " + driver.getName() + where + ": prefix " + driver.getPrefix() + ", listeners "
 					+ String.join(", ", driver.getListeners().stream().map(Listener::getName).toList()) + ".";

@@ -30,12 +30,6 @@ public final class CrossReferences {
 			INode node = nodes.isEmpty() ? NodeModelUtils.findActualNodeFor(target) : nodes.get(0);
 			return node == null ? null : node.getTextRegion();
 		}
-
-		/** The 1-based line of the target's declaration. */
-		public int targetLine() {
-			INode node = NodeModelUtils.findActualNodeFor(target);
-			return node == null ? 1 : node.getStartLine();
-		}
 	}
 
 	/** Where a reference is written: the name's leaf, the element that holds it and its reference feature. */
