@@ -14,14 +14,11 @@ import org.eclipse.jface.text.IRegion;
 import org.eclipse.jface.text.ITextViewer;
 import org.eclipse.jface.text.ITextViewerLifecycle;
 import org.eclipse.jface.text.Position;
-import org.eclipse.jface.text.reconciler.DirtyRegion;
-import org.eclipse.jface.text.reconciler.IReconcilingStrategy;
-import org.eclipse.jface.text.reconciler.IReconcilingStrategyExtension;
 import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.projection.ProjectionAnnotation;
 import org.eclipse.jface.text.source.projection.ProjectionAnnotationModel;
 import org.eclipse.jface.text.source.projection.ProjectionViewer;
-import org.eclipse.core.runtime.IProgressMonitor;
+import org.wskstudio.wskl.ui.WholeDocumentStrategy;
 import org.wskstudio.wskl.ui.WskSource;
 import org.wskstudio.wskl.ui.WsklLexing;
 import org.wskstudio.wskl.ui.WsklLexing.WsklToken;
@@ -32,10 +29,9 @@ import org.wskstudio.wskl.ui.WsklLexing.WsklToken;
  * and comments do not count. Existing regions are kept (with their collapsed state) when their
  * lines do not change.
  */
-public class WsklFoldingStrategy implements IReconcilingStrategy, IReconcilingStrategyExtension, ITextViewerLifecycle {
+public class WsklFoldingStrategy extends WholeDocumentStrategy implements ITextViewerLifecycle {
 
 	private ProjectionViewer viewer;
-	private IDocument document;
 
 	@Override
 	public void install(ITextViewer textViewer) {
@@ -45,31 +41,6 @@ public class WsklFoldingStrategy implements IReconcilingStrategy, IReconcilingSt
 	@Override
 	public void uninstall() {
 		viewer = null;
-	}
-
-	@Override
-	public void setDocument(IDocument document) {
-		this.document = document;
-	}
-
-	@Override
-	public void setProgressMonitor(IProgressMonitor monitor) {
-		// folding is fast; nothing to cancel
-	}
-
-	@Override
-	public void initialReconcile() {
-		update();
-	}
-
-	@Override
-	public void reconcile(DirtyRegion dirtyRegion, IRegion subRegion) {
-		update();
-	}
-
-	@Override
-	public void reconcile(IRegion partition) {
-		update();
 	}
 
 	/** The regions to fold in a text: whole lines, from the opening line to the closing one. */
@@ -106,9 +77,10 @@ public class WsklFoldingStrategy implements IReconcilingStrategy, IReconcilingSt
 		}
 	}
 
-	private void update() {
+	@Override
+	protected void reconcileDocument() {
 		ProjectionViewer current = viewer;
-		IDocument doc = document;
+		IDocument doc = document();
 		if (current == null || doc == null) {
 			return;
 		}

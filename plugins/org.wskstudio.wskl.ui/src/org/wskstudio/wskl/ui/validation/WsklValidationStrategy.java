@@ -11,16 +11,11 @@ import org.eclipse.core.filebuffers.ITextFileBuffer;
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.jface.text.IDocument;
-import org.eclipse.jface.text.IRegion;
 import org.eclipse.jface.text.ITextViewer;
 import org.eclipse.jface.text.ITextViewerLifecycle;
 import org.eclipse.jface.text.Position;
-import org.eclipse.jface.text.reconciler.DirtyRegion;
-import org.eclipse.jface.text.reconciler.IReconcilingStrategy;
-import org.eclipse.jface.text.reconciler.IReconcilingStrategyExtension;
 import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.AnnotationModelEvent;
 import org.eclipse.jface.text.source.IAnnotationModel;
@@ -29,6 +24,7 @@ import org.eclipse.jface.text.source.IAnnotationModelListener;
 import org.eclipse.jface.text.source.IAnnotationModelListenerExtension;
 import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.ui.texteditor.MarkerAnnotation;
+import org.wskstudio.wskl.ui.WholeDocumentStrategy;
 import org.wskstudio.wskl.ui.WskSource;
 import org.wskstudio.wskl.ui.WsklUiPlugin;
 
@@ -44,12 +40,9 @@ import org.wskstudio.wskl.ui.WsklUiPlugin;
  * quick fixes of the Problems view).
  */
 public class WsklValidationStrategy
-		implements IReconcilingStrategy, IReconcilingStrategyExtension, ITextViewerLifecycle, IAnnotationModelListener,
-		IAnnotationModelListenerExtension {
+		extends WholeDocumentStrategy implements ITextViewerLifecycle, IAnnotationModelListener, IAnnotationModelListenerExtension {
 
 	private ISourceViewer viewer;
-	private IDocument document;
-	private IProgressMonitor monitor = new NullProgressMonitor();
 	private IAnnotationModel listenedModel;
 
 	@Override
@@ -70,32 +63,9 @@ public class WsklValidationStrategy
 	}
 
 	@Override
-	public void setDocument(IDocument document) {
-		this.document = document;
-	}
-
-	@Override
-	public void setProgressMonitor(IProgressMonitor monitor) {
-		this.monitor = monitor == null ? new NullProgressMonitor() : monitor;
-	}
-
-	@Override
-	public void initialReconcile() {
-		reconcileDocument();
-	}
-
-	@Override
-	public void reconcile(DirtyRegion dirtyRegion, IRegion subRegion) {
-		reconcileDocument();
-	}
-
-	@Override
-	public void reconcile(IRegion partition) {
-		reconcileDocument();
-	}
-
-	private void reconcileDocument() {
-		IDocument current = document;
+	protected void reconcileDocument() {
+		IDocument current = document();
+		IProgressMonitor monitor = monitor();
 		IAnnotationModel model = model();
 		if (current == null || model == null) {
 			return;
@@ -198,6 +168,7 @@ public class WsklValidationStrategy
 			return;
 		}
 		IAnnotationModel model = event.getAnnotationModel();
+		IDocument document = document();
 		ITextFileBuffer buffer = document == null ? null : FileBuffers.getTextFileBufferManager().getTextFileBuffer(document);
 		if (buffer != null && !buffer.isDirty()) {
 			// fresh markers of the saved text: they take over
