@@ -44,9 +44,6 @@ public final class ModelLoader {
 
 	public static final String EXTENSION = ".wskl";
 
-	/** Larger inputs are refused rather than parsed. */
-	static final long MAX_BYTES = 16L * 1024 * 1024;
-
 	private static Injector injector;
 
 	private final Injector languageInjector;
@@ -65,40 +62,11 @@ public final class ModelLoader {
 
 	/** Loads and validates one file, named as the user gave it. */
 	public LoadedModel load(String file) {
-		Path path;
-		try {
-			path = Path.of(file);
-		} catch (InvalidPathException e) {
-			return failed(file, "no such file");
+		InputFiles.Input input = InputFiles.read(file, List.of(EXTENSION));
+		if (!input.ok()) {
+			return new LoadedModel(file, null, List.of(input.problem()));
 		}
-		if (!Files.exists(path)) {
-			return failed(file, "no such file");
-		}
-		if (Files.isDirectory(path)) {
-			return failed(file, "is a directory, not a .wskl file");
-		}
-		if (!path.getFileName().toString().endsWith(EXTENSION)) {
-			return failed(file, "not a .wskl file");
-		}
-		byte[] bytes;
-		try {
-			if (Files.size(path) > MAX_BYTES) {
-				return failed(file, "file too large (more than " + MAX_BYTES / (1024 * 1024) + " MiB)");
-			}
-			bytes = Files.readAllBytes(path);
-		} catch (AccessDeniedException e) {
-			return failed(file, "cannot read: permission denied");
-		} catch (NoSuchFileException e) {
-			return failed(file, "no such file");
-		} catch (IOException | SecurityException e) {
-			return failed(file, "cannot read: " + reason(e));
-		}
-		Optional<String> text = decode(bytes);
-		if (text.isEmpty()) {
-			return new LoadedModel(file, null,
-					List.of(new Problem(file, 1, 1, Problem.Severity.ERROR, "not a text file (binary data or invalid UTF-8)")));
-		}
-		return parse(file, path, text.get());
+		return parse(file, input.path(), input.text());
 	}
 
 	/**
@@ -162,24 +130,6 @@ public final class ModelLoader {
 	}
 
 	/** The text of the file, or empty if it holds NUL bytes or is not UTF-8. A BOM is dropped. */
-	static Optional<String> decode(byte[] bytes) {
-		for (byte b : bytes) {
-			if (b == 0) {
-				return Optional.empty();
-			}
-		}
-		int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb
-				&& (bytes[2] & 0xff) == 0xbf ? 3 : 0;
-		try {
-			return Optional.of(StandardCharsets.UTF_8.newDecoder()
-					.onMalformedInput(CodingErrorAction.REPORT)
-					.onUnmappableCharacter(CodingErrorAction.REPORT)
-					.decode(ByteBuffer.wrap(Arrays.copyOfRange(bytes, start, bytes.length)))
-					.toString());
-		} catch (CharacterCodingException e) {
-			return Optional.empty();
-		}
-	}
 
 	private static String message(Issue issue) {
 		String message = issue.getMessage();
@@ -205,10 +155,6 @@ public final class ModelLoader {
 
 	private static int positive(Integer value) {
 		return value == null || value < 1 ? 1 : value;
-	}
-
-	private static LoadedModel failed(String file, String message) {
-		return new LoadedModel(file, null, List.of(Problem.fileError(file, message)));
 	}
 
 	/** A short reason for a failure, for messages: the file and what went wrong for file system errors. */

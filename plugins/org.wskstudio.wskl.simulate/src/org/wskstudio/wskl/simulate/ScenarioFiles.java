@@ -1,13 +1,20 @@
 package org.wskstudio.wskl.simulate;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.diagnostics.Severity;
+import org.eclipse.xtext.resource.IResourceFactory;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
@@ -73,13 +80,7 @@ public final class ScenarioFiles {
 		for (int i = 0; i < scenarioFiles.size(); i++) {
 			Resource resource = scenarioResources.get(i);
 			String name = scenarioFiles.get(i).toString();
-			IResourceValidator validator = ((XtextResource) resource).getResourceServiceProvider().getResourceValidator();
-			for (Issue issue : validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl)) {
-				if (issue.getSeverity() == Severity.ERROR || issue.getSeverity() == Severity.WARNING) {
-					problems.add(new Problem(name, positive(issue.getLineNumber()), positive(issue.getColumn()),
-							issue.getSeverity() == Severity.ERROR, issue.getMessage()));
-				}
-			}
+			problems.addAll(validate(resource, name));
 			if (!resource.getContents().isEmpty() && resource.getContents().get(0) instanceof ScenarioFile file) {
 				for (Scenario s : file.getScenarios()) {
 					if (driver != null && s.getDriver() != driver && !s.getDriver().eIsProxy()) {
@@ -93,6 +94,47 @@ public final class ScenarioFiles {
 			}
 		}
 		return new Loaded(driver, List.copyOf(scenarios), List.copyOf(problems));
+	}
+
+	/**
+	 * Validates a scenario text against the given models, or with none given against the models
+	 * in its folder (every {@code .wskl} there, as the editor and the simulation launch find
+	 * them); the file name in problems is as given. The models' own problems are not reported.
+	 */
+	public static List<Problem> check(Path scenario, String text, String name, List<Path> models) throws IOException {
+		XtextResourceSet resourceSet = injector().getInstance(XtextResourceSet.class);
+		for (Path model : models.isEmpty() ? modelsNextTo(scenario) : models) {
+			resourceSet.getResource(uri(model), true);
+		}
+		Resource resource = injector().getInstance(IResourceFactory.class).createResource(uri(scenario));
+		resourceSet.getResources().add(resource);
+		resource.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+				Map.of(XtextResource.OPTION_ENCODING, StandardCharsets.UTF_8.name()));
+		return validate(resource, name);
+	}
+
+	/** The .wskl files in the scenario's folder, by name. */
+	private static List<Path> modelsNextTo(Path scenario) throws IOException {
+		Path folder = scenario.toAbsolutePath().normalize().getParent();
+		if (folder == null) {
+			return List.of();
+		}
+		try (Stream<Path> files = Files.list(folder)) {
+			return files.filter(f -> f.toString().endsWith(".wskl")).sorted().toList();
+		}
+	}
+
+	/** The errors and warnings of a scenario resource. */
+	private static List<Problem> validate(Resource resource, String name) {
+		List<Problem> problems = new ArrayList<>();
+		IResourceValidator validator = ((XtextResource) resource).getResourceServiceProvider().getResourceValidator();
+		for (Issue issue : validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl)) {
+			if (issue.getSeverity() == Severity.ERROR || issue.getSeverity() == Severity.WARNING) {
+				problems.add(new Problem(name, positive(issue.getLineNumber()), positive(issue.getColumn()),
+						issue.getSeverity() == Severity.ERROR, issue.getMessage()));
+			}
+		}
+		return problems;
 	}
 
 	private static URI uri(Path path) {

@@ -31,6 +31,55 @@ class CheckCommandTest {
 	}
 
 	@Test
+	void exampleScenariosHaveNoProblemsAgainstTheModelsInTheirFolder() throws IOException {
+		List<Path> scenarios;
+		try (var files = Files.list(Examples.examplesDir())) {
+			scenarios = files.filter(f -> f.toString().endsWith(".wsks")).sorted().toList();
+		}
+		CliRun run = wskl(concat("check", scenarios));
+		assertThat(run.exitCode()).as(run.toString()).isZero();
+		assertThat(run.outLines()).as(run.toString()).containsExactly(scenarios.size() + " files checked: no problems");
+	}
+
+	@Test
+	void aScenarioNamingWhatItsModelLacksIsReportedAtItsLines() throws IOException {
+		Files.copy(Examples.example("conditional_accept.wskl"), temp.resolve("guard.wskl"));
+		Path scenario = Files.writeString(temp.resolve("guard.wsks"), """
+				scenario S for GuardedServer {
+					at 0 ms connect 10.1.2.3:5555 -> Front
+					at 1 ms check Reputaton answers accept
+				}
+				""");
+		CliRun run = wskl("check", scenario);
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+		assertThat(run.outLines()).as(run.toString()).containsExactly(
+				scenario + ":2:35: error: Couldn't resolve reference to Listener 'Front'.",
+				scenario + ":3:16: error: Couldn't resolve reference to DeferredCheck 'Reputaton'.",
+				"1 file checked: 2 errors");
+	}
+
+	@Test
+	void aScenarioIsCheckedAgainstTheModelGiven() {
+		Path scenario = Examples.example("invalid/broken_scenario.wsks");
+		CliRun run = wskl("check", "--model", Examples.example("dual_stack.wskl"), scenario);
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+		assertThat(run.outLines()).as(run.toString())
+				.anySatisfy(l -> assertThat(l).startsWith(scenario + ":4:").contains("Nowhere"))
+				.noneSatisfy(l -> assertThat(l).contains("EchoServer"));
+		// without it, the folder's models (the invalid ones) do not declare the driver
+		CliRun alone = wskl("check", scenario);
+		assertThat(alone.outLines()).anySatisfy(l -> assertThat(l).startsWith(scenario + ":3:").contains("EchoServer"));
+	}
+
+	@Test
+	void aMissingModelIsReported() {
+		Path model = temp.resolve("nowhere.wskl");
+		CliRun run = wskl("check", "--model", model, Examples.example("dual_stack.wsks"));
+		assertThat(run.exitCode()).isEqualTo(1);
+		assertThat(run.outLines()).containsExactly(model + ": error: no such file", "1 file checked: 1 error");
+	}
+
+	@Test
 	void syntaxErrorIsReportedAtItsLineAndColumn() {
 		Path file = Examples.example("invalid/syntax_error.wskl");
 		CliRun run = wskl("check", file);
@@ -106,7 +155,7 @@ class CheckCommandTest {
 		Path file = Files.writeString(temp.resolve("driver.txt"), "driver A pool tag 'Abcd'\n");
 		CliRun run = wskl("check", file);
 		assertThat(run.exitCode()).isEqualTo(1);
-		assertThat(run.outLines()).first().isEqualTo(file + ": error: not a .wskl file");
+		assertThat(run.outLines()).first().isEqualTo(file + ": error: not a .wskl or .wsks file");
 	}
 
 	@Test
