@@ -23,7 +23,8 @@ import org.wskstudio.wskl.ui.wizards.WsklProjects;
 /**
  * Opens an example in the editor and saves a screenshot of the workbench window (SWT GC copyArea)
  * to the file named by the system property {@code wsk.screenshot} (set in pom.xml to
- * target/screenshots/editor.png); docs/images/editor.png is a copy of it.
+ * target/screenshots/editor.png), to look at the test workbench; the README's screenshots come
+ * from the product (docs/ide.md).
  */
 class ScreenshotTest {
 
