@@ -69,12 +69,13 @@ final class IrpAcceptSection {
 				    } else {
 				        Slot->RetryDelayMs = PFX_REARM_RETRY_MAX_MS;
 				    }
-				    InterlockedExchange(&Slot->State, PfxSlotIdle);
-				    DueTime.QuadPart = -(LONGLONG)Slot->RetryDelayMs * 10000;  /* relative, 100 ns */
-				    (VOID)KeSetTimer(&Slot->RetryTimer, DueTime, &Slot->RetryDpc);
 				    DbgPrintEx(DPFLTR_IHVNETWORK_ID, DPFLTR_WARNING_LEVEL,
 				               "Pfx: listener %s: no memory to re-arm an accept, retrying in %lu ms\\n",
 				               Slot->Listener->Name, Slot->RetryDelayMs);
+				    InterlockedExchange(&Slot->State, PfxSlotIdle);
+				    DueTime.QuadPart = -(LONGLONG)Slot->RetryDelayMs * 10000;  /* relative, 100 ns */
+				    /* Last: once set, the slot belongs to the timer and its DPC. */
+				    (VOID)KeSetTimer(&Slot->RetryTimer, DueTime, &Slot->RetryDpc);
 				}
 
 				/* Hands the slot's IRP to WskAccept once.  Returns FALSE if it did not:

@@ -55,10 +55,11 @@ final class IrpAcceptSection {
 				    } else {
 				        Slot.RetryDelayMs = PFX_REARM_RETRY_MAX_MS;
 				    }
-				    Slot.State = PFX_SLOT_IDLE;
-				    k.KeSetTimer(Slot.RetryTimer, RELATIVE_MS(Slot.RetryDelayMs), Slot.RetryDpc);
 				    k.SimLog("listener " + Slot.Listener.Name + ": no memory to re-arm an accept, retrying in "
 				            + Slot.RetryDelayMs + " ms");
+				    Slot.State = PFX_SLOT_IDLE;
+				    // Last: once set, the slot belongs to the timer and its DPC.
+				    k.KeSetTimer(Slot.RetryTimer, RELATIVE_MS(Slot.RetryDelayMs), Slot.RetryDpc);
 				}
 
 				/**
