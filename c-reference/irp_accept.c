@@ -4,8 +4,9 @@
  * Each listener keeps N WskAccept IRPs queued.  A completed accept hands the
  * new socket to a connection context and re-arms the same slot: with
  * IoReuseIrp (listener Public) or with IoFreeIrp + IoAllocateIrp (listener
- * Backup).  See irp_accept.h for the model and NOTES.md for the
- * exactly-once argument of every IRP path.
+ * Backup).  A re-arm that finds no memory is retried from the slot's timer
+ * DPC with an exponential back-off.  See irp_accept.h for the model and
+ * NOTES.md for the exactly-once argument of every IRP path.
  *
  * Layout (the order a generator emits):
  *   1. role-typed forward declarations
@@ -23,6 +24,7 @@
 static DRIVER_UNLOAD                IrpAcc_Unload;
 static IO_COMPLETION_ROUTINE        IrpAcc_SyncIrpComplete;
 static IO_COMPLETION_ROUTINE        IrpAcc_AcceptComplete;
+static KDEFERRED_ROUTINE            IrpAcc_RearmDpc;
 static IO_COMPLETION_ROUTINE        IrpAcc_ConnectionCloseComplete;
 static WSK_RECEIVE_EVENT_FN         IrpAcc_ConnectionReceiveEvent;
 static WSK_DISCONNECT_EVENT_FN      IrpAcc_ConnectionDisconnectEvent;
@@ -386,8 +388,39 @@ IrpAcc_SlotRetire(_Inout_ PIRPACC_ACCEPT_SLOT Slot)
     InterlockedExchange(&Slot->State, IrpAccSlotIdle);
 }
 
-/* Hands the slot's IRP to WskAccept once.  Returns FALSE if the slot was
- * retired instead (listener stopping, or an allocation failed). */
+/* An arm found no memory (STATUS_INSUFFICIENT_RESOURCES): the slot keeps
+ * what it has, waits Idle (no IRP with WSK) and tries again from the DPC
+ * of its one-shot timer, after IRPACC_REARM_RETRY_FIRST_MS, then twice as
+ * long after each further failure, at most IRPACC_REARM_RETRY_MAX_MS.
+ * Called by the owner of the arm loop (the only one to touch RetryDelayMs)
+ * under the listener's rundown protection, so that Stop, once its rundown
+ * wait returns, finds every retry timer that will ever be set already set,
+ * and can cancel it. */
+_IRQL_requires_max_(DISPATCH_LEVEL)
+static VOID
+IrpAcc_SlotRetryLater(_Inout_ PIRPACC_ACCEPT_SLOT Slot)
+{
+    LARGE_INTEGER DueTime;
+
+    if (Slot->RetryDelayMs == 0) {
+        Slot->RetryDelayMs = IRPACC_REARM_RETRY_FIRST_MS;
+    } else if (Slot->RetryDelayMs < IRPACC_REARM_RETRY_MAX_MS / 2) {
+        Slot->RetryDelayMs *= 2;
+    } else {
+        Slot->RetryDelayMs = IRPACC_REARM_RETRY_MAX_MS;
+    }
+    DbgPrintEx(DPFLTR_IHVNETWORK_ID, DPFLTR_WARNING_LEVEL,
+               "IrpAcc: listener %s: no memory to re-arm an accept, retrying in %lu ms\n",
+               Slot->Listener->Name, Slot->RetryDelayMs);
+    InterlockedExchange(&Slot->State, IrpAccSlotIdle);
+    DueTime.QuadPart = -(LONGLONG)Slot->RetryDelayMs * 10000;  /* relative, 100 ns */
+    /* Last: once set, the slot belongs to the timer and its DPC. */
+    (VOID)KeSetTimer(&Slot->RetryTimer, DueTime, &Slot->RetryDpc);
+}
+
+/* Hands the slot's IRP to WskAccept once.  Returns FALSE if it did not:
+ * the slot was retired (listener stopping), or an allocation failed and
+ * the slot's retry timer is set (the timer's DPC takes over the arm). */
 _IRQL_requires_max_(DISPATCH_LEVEL)
 static BOOLEAN
 IrpAcc_ArmSlotOnce(_Inout_ PIRPACC_ACCEPT_SLOT Slot)
@@ -407,11 +440,12 @@ IrpAcc_ArmSlotOnce(_Inout_ PIRPACC_ACCEPT_SLOT Slot)
         Slot->Connection = IrpAcc_ConnectionAllocate(Listener);
     }
     if (Slot->Irp == NULL || Slot->Connection == NULL) {
+        IrpAcc_SlotRetryLater(Slot);        /* before the rundown release, see there */
         ExReleaseRundownProtection(&Listener->Rundown);
-        IrpAcc_SlotRetire(Slot);            /* STATUS_INSUFFICIENT_RESOURCES */
         return FALSE;
     }
 
+    Slot->RetryDelayMs = 0;                 /* the next failure starts the back-off over */
     IoReuseIrp(Slot->Irp, STATUS_UNSUCCESSFUL);
     IoSetCompletionRoutine(Slot->Irp, IrpAcc_AcceptComplete, Slot, TRUE, TRUE, TRUE);
     InterlockedExchange(&Slot->State, IrpAccSlotQueued);
@@ -429,6 +463,22 @@ IrpAcc_ArmSlotOnce(_Inout_ PIRPACC_ACCEPT_SLOT Slot)
     return TRUE;
 }
 
+/* The arm loop, run by the one caller that owns it: arms until no request
+ * is left.  When an arm fails the loop ends with ArmRequests left above 0,
+ * so later requests only count: the slot is retired (nothing left that
+ * could ask again), or its retry timer owns the loop and its DPC resumes
+ * it here. */
+_IRQL_requires_max_(DISPATCH_LEVEL)
+static VOID
+IrpAcc_ArmSlotLoop(_Inout_ PIRPACC_ACCEPT_SLOT Slot)
+{
+    do {
+        if (!IrpAcc_ArmSlotOnce(Slot)) {
+            return;     /* retired, or handed over to the retry timer */
+        }
+    } while (InterlockedDecrement(&Slot->ArmRequests) != 0);
+}
+
 /*
  * Arms a slot.  A WskAccept that finds a waiting connection completes
  * inside the call, and its completion routine re-arms: without care that
@@ -443,11 +493,23 @@ IrpAcc_ArmSlot(_Inout_ PIRPACC_ACCEPT_SLOT Slot)
     if (InterlockedIncrement(&Slot->ArmRequests) != 1) {
         return;
     }
-    do {
-        if (!IrpAcc_ArmSlotOnce(Slot)) {
-            return;     /* retired: no IRP left whose completion could ask again */
-        }
-    } while (InterlockedDecrement(&Slot->ArmRequests) != 0);
+    IrpAcc_ArmSlotLoop(Slot);
+}
+
+/* The retry of an arm that found no memory, after the slot's back-off, at
+ * DISPATCH_LEVEL (IoAllocateIrp, non-paged pool and WskAccept are legal
+ * there).  It owns the slot's arm loop, which the failed arm handed over;
+ * during unload it cannot acquire the rundown and retires the slot. */
+_Use_decl_annotations_
+static VOID
+IrpAcc_RearmDpc(PKDPC Dpc, PVOID DeferredContext, PVOID SystemArgument1,
+                PVOID SystemArgument2)
+{
+    UNREFERENCED_PARAMETER(Dpc);
+    UNREFERENCED_PARAMETER(SystemArgument1);
+    UNREFERENCED_PARAMETER(SystemArgument2);
+
+    IrpAcc_ArmSlotLoop((PIRPACC_ACCEPT_SLOT)DeferredContext);
 }
 
 /* Processing by the owner of a completed accept IRP (the completion
@@ -552,6 +614,8 @@ IrpAcc_ListenerInit(
         RtlZeroMemory(&Slots[Index], sizeof(Slots[Index]));
         Slots[Index].Listener = Listener;
         Slots[Index].State = IrpAccSlotIdle;
+        KeInitializeTimer(&Slots[Index].RetryTimer);
+        KeInitializeDpc(&Slots[Index].RetryDpc, IrpAcc_RearmDpc, &Slots[Index]);
     }
 }
 
@@ -623,11 +687,41 @@ IrpAcc_ListenerArm(_Inout_ PIRPACC_LISTENER Listener)
 }
 
 /*
+ * Stop's part for the slots, after the rundown wait: no arm starts any
+ * more, and every retry timer that will ever be set is set.  Per slot:
+ *  - its retry timer cancelled before it expired: the DPC never runs and
+ *    the slot, waiting for it, has no IRP queued; its arm loop ends here,
+ *    so retire the slot;
+ *  - otherwise cancel its queued accept IRP, if any (its completion
+ *    retires the slot).  A retry whose timer had already expired finds
+ *    the slot Idle (IrpAcc_CancelSlot leaves it alone) and, without the
+ *    rundown, retires it itself.
+ * Then KeFlushQueuedDpcs: such a retry has run to its end before unload
+ * goes on to free what is left and the driver's code goes away.
+ */
+_IRQL_requires_(PASSIVE_LEVEL)
+static VOID
+IrpAcc_ListenerDisarm(_Inout_ PIRPACC_LISTENER Listener)
+{
+    ULONG Index;
+
+    for (Index = 0; Index < Listener->SlotCount; Index++) {
+        if (KeCancelTimer(&Listener->Slots[Index].RetryTimer)) {
+            IrpAcc_SlotRetire(&Listener->Slots[Index]);
+        } else {
+            IrpAcc_CancelSlot(&Listener->Slots[Index]);
+        }
+    }
+    KeFlushQueuedDpcs();
+}
+
+/*
  * Stops a listener (also one that never started).  Order:
  *  1. Stopping = 1, then wait for the rundown: no WskAccept is in progress
  *     and none can start, so the socket is idle for WskCloseSocket;
- *  2. cancel every queued accept IRP (the completion routine retires the
- *     slot because Stopping is set);
+ *  2. disarm: cancel each slot's retry timer, or its queued accept IRP
+ *     (the completion routine retires the slot because Stopping is set),
+ *     then flush the retry DPCs;
  *  3. WskCloseSocket, synchronously: it cancels and completes whatever
  *     IRPs are still pending on the socket;
  *  4. free the control IRP.
@@ -637,14 +731,10 @@ _IRQL_requires_(PASSIVE_LEVEL)
 static VOID
 IrpAcc_ListenerStop(_Inout_ PIRPACC_LISTENER Listener)
 {
-    ULONG Index;
-
     InterlockedExchange(&Listener->Stopping, 1);
     ExWaitForRundownProtectionRelease(&Listener->Rundown);
 
-    for (Index = 0; Index < Listener->SlotCount; Index++) {
-        IrpAcc_CancelSlot(&Listener->Slots[Index]);
-    }
+    IrpAcc_ListenerDisarm(Listener);
 
     if (Listener->Socket != NULL) {
         IrpAcc_ControlBegin(Listener);

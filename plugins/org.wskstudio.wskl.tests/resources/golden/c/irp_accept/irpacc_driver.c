@@ -29,6 +29,7 @@
 static DRIVER_UNLOAD           IrpAcc_Unload;
 static IO_COMPLETION_ROUTINE   IrpAcc_SyncIrpComplete;
 static IO_COMPLETION_ROUTINE   IrpAcc_AcceptComplete;
+static KDEFERRED_ROUTINE       IrpAcc_RearmDpc;
 static IO_COMPLETION_ROUTINE   IrpAcc_ConnectionCloseComplete;
 static WSK_RECEIVE_EVENT_FN    IrpAcc_ConnectionReceiveEvent;
 static WSK_DISCONNECT_EVENT_FN IrpAcc_ConnectionDisconnectEvent;
@@ -397,8 +398,39 @@ IrpAcc_SlotRetire(_Inout_ PIRPACC_ACCEPT_SLOT Slot)
     InterlockedExchange(&Slot->State, IrpAccSlotIdle);
 }
 
-/* Hands the slot's IRP to WskAccept once.  Returns FALSE if the slot was
- * retired instead (listener stopping, or an allocation failed). */
+/* An arm found no memory (STATUS_INSUFFICIENT_RESOURCES): the slot keeps
+ * what it has, waits Idle (no IRP with WSK) and tries again from the DPC
+ * of its one-shot timer, after IRPACC_REARM_RETRY_FIRST_MS, then twice as
+ * long after each further failure, at most IRPACC_REARM_RETRY_MAX_MS.  Called
+ * by the owner of the arm loop (the only one to touch RetryDelayMs) under
+ * the listener's rundown protection, so that Stop, once its rundown wait
+ * returns, finds every retry timer that will ever be set already set, and
+ * can cancel it. */
+_IRQL_requires_max_(DISPATCH_LEVEL)
+static VOID
+IrpAcc_SlotRetryLater(_Inout_ PIRPACC_ACCEPT_SLOT Slot)
+{
+    LARGE_INTEGER DueTime;
+
+    if (Slot->RetryDelayMs == 0) {
+        Slot->RetryDelayMs = IRPACC_REARM_RETRY_FIRST_MS;
+    } else if (Slot->RetryDelayMs < IRPACC_REARM_RETRY_MAX_MS / 2) {
+        Slot->RetryDelayMs *= 2;
+    } else {
+        Slot->RetryDelayMs = IRPACC_REARM_RETRY_MAX_MS;
+    }
+    DbgPrintEx(DPFLTR_IHVNETWORK_ID, DPFLTR_WARNING_LEVEL,
+               "IrpAcc: listener %s: no memory to re-arm an accept, retrying in %lu ms\n",
+               Slot->Listener->Name, Slot->RetryDelayMs);
+    InterlockedExchange(&Slot->State, IrpAccSlotIdle);
+    DueTime.QuadPart = -(LONGLONG)Slot->RetryDelayMs * 10000;  /* relative, 100 ns */
+    /* Last: once set, the slot belongs to the timer and its DPC. */
+    (VOID)KeSetTimer(&Slot->RetryTimer, DueTime, &Slot->RetryDpc);
+}
+
+/* Hands the slot's IRP to WskAccept once.  Returns FALSE if it did not:
+ * the slot was retired (listener stopping), or an allocation failed and
+ * the slot's retry timer is set (the timer's DPC takes over the arm). */
 _IRQL_requires_max_(DISPATCH_LEVEL)
 static BOOLEAN
 IrpAcc_ArmSlotOnce(_Inout_ PIRPACC_ACCEPT_SLOT Slot)
@@ -418,11 +450,12 @@ IrpAcc_ArmSlotOnce(_Inout_ PIRPACC_ACCEPT_SLOT Slot)
         Slot->Connection = IrpAcc_ConnectionAllocate(Listener, IrpAccConnStarting);
     }
     if (Slot->Irp == NULL || Slot->Connection == NULL) {
+        IrpAcc_SlotRetryLater(Slot);           /* before the rundown release, see there */
         ExReleaseRundownProtection(&Listener->Rundown);
-        IrpAcc_SlotRetire(Slot);               /* STATUS_INSUFFICIENT_RESOURCES */
         return FALSE;
     }
 
+    Slot->RetryDelayMs = 0;                 /* the next failure starts the back-off over */
     IoReuseIrp(Slot->Irp, STATUS_UNSUCCESSFUL);
     IoSetCompletionRoutine(Slot->Irp, IrpAcc_AcceptComplete, Slot, TRUE, TRUE, TRUE);
     InterlockedExchange(&Slot->State, IrpAccSlotQueued);
@@ -440,6 +473,22 @@ IrpAcc_ArmSlotOnce(_Inout_ PIRPACC_ACCEPT_SLOT Slot)
     return TRUE;
 }
 
+/* The arm loop, run by the one caller that owns it: arms until no request
+ * is left.  When an arm fails the loop ends with ArmRequests left above 0,
+ * so later requests only count: the slot is retired (nothing left that
+ * could ask again), or its retry timer owns the loop and its DPC resumes
+ * it here. */
+_IRQL_requires_max_(DISPATCH_LEVEL)
+static VOID
+IrpAcc_ArmSlotLoop(_Inout_ PIRPACC_ACCEPT_SLOT Slot)
+{
+    do {
+        if (!IrpAcc_ArmSlotOnce(Slot)) {
+            return;     /* retired, or handed over to the retry timer */
+        }
+    } while (InterlockedDecrement(&Slot->ArmRequests) != 0);
+}
+
 /*
  * Arms a slot.  A WskAccept that finds a waiting connection completes
  * inside the call, and its completion routine re-arms: without care that
@@ -454,11 +503,23 @@ IrpAcc_ArmSlot(_Inout_ PIRPACC_ACCEPT_SLOT Slot)
     if (InterlockedIncrement(&Slot->ArmRequests) != 1) {
         return;
     }
-    do {
-        if (!IrpAcc_ArmSlotOnce(Slot)) {
-            return;     /* retired: no IRP left whose completion could ask again */
-        }
-    } while (InterlockedDecrement(&Slot->ArmRequests) != 0);
+    IrpAcc_ArmSlotLoop(Slot);
+}
+
+/* The retry of an arm that found no memory, after the slot's back-off, at
+ * DISPATCH_LEVEL (IoAllocateIrp, non-paged pool and WskAccept are legal
+ * there).  It owns the slot's arm loop, which the failed arm handed over;
+ * during unload it cannot acquire the rundown and retires the slot. */
+_Use_decl_annotations_
+static VOID
+IrpAcc_RearmDpc(PKDPC Dpc, PVOID DeferredContext, PVOID SystemArgument1,
+                PVOID SystemArgument2)
+{
+    UNREFERENCED_PARAMETER(Dpc);
+    UNREFERENCED_PARAMETER(SystemArgument1);
+    UNREFERENCED_PARAMETER(SystemArgument2);
+
+    IrpAcc_ArmSlotLoop((PIRPACC_ACCEPT_SLOT)DeferredContext);
 }
 
 /* Processing by the owner of a completed accept IRP (the completion
@@ -544,6 +605,38 @@ IrpAcc_ListenerArm(_Inout_ PIRPACC_LISTENER Listener)
     }
 }
 
+/*
+ * Stop's part for the slots, after the rundown wait: no arm starts any
+ * more, and every retry timer that will ever be set is set.  Per slot:
+ *  - its retry timer cancelled before it expired: the DPC never runs and
+ *    the slot, waiting for it, has no IRP queued; its arm loop ends here,
+ *    so retire the slot;
+ *  - otherwise cancel its queued accept IRP, if any (its completion
+ *    retires the slot).  A retry whose timer had already expired finds
+ *    the slot Idle (IrpAcc_CancelSlot leaves it alone) and, without the
+ *    rundown, retires it itself.
+ * Then KeFlushQueuedDpcs: such a retry has run to its end before unload
+ * goes on to free what is left and the driver's code goes away.
+ */
+_IRQL_requires_(PASSIVE_LEVEL)
+static VOID
+IrpAcc_ListenerDisarm(_Inout_ PIRPACC_LISTENER Listener)
+{
+    ULONG Index;
+
+    if (Listener->SlotCount == 0) {
+        return;
+    }
+    for (Index = 0; Index < Listener->SlotCount; Index++) {
+        if (KeCancelTimer(&Listener->Slots[Index].RetryTimer)) {
+            IrpAcc_SlotRetire(&Listener->Slots[Index]);
+        } else {
+            IrpAcc_CancelSlot(&Listener->Slots[Index]);
+        }
+    }
+    KeFlushQueuedDpcs();
+}
+
 /* ---- 8. listener runtime --------------------------------------------- */
 
 /* Pure initialisation from the model's configuration: cannot fail, so the
@@ -581,6 +674,8 @@ IrpAcc_ListenerInit(
         RtlZeroMemory(&Slots[Index], sizeof(Slots[Index]));
         Slots[Index].Listener = Listener;
         Slots[Index].State = IrpAccSlotIdle;
+        KeInitializeTimer(&Slots[Index].RetryTimer);
+        KeInitializeDpc(&Slots[Index].RetryDpc, IrpAcc_RearmDpc, &Slots[Index]);
     }
 }
 
@@ -695,7 +790,8 @@ IrpAcc_ListenerStart(_Inout_ PIRPACC_LISTENER Listener)
  * Stops a listener (also one that never started):
  *  1. Stopping under the lock: no recreate, no new pend, no re-arm;
  *  2. wait for the rundown: no WskAccept or WskInspectComplete in progress or to come;
- *  3. cancel every queued accept IRP (its completion retires the slot);
+ *  3. disarm: cancel each slot's retry timer, or its queued accept IRP (the
+ *     completion retires the slot), then flush the retry DPCs;
  *  4. WskCloseSocket (waits for running callbacks), free the control IRP.
  * IRPs completing after this return are drained by IrpAcc_Shutdown.
  */
@@ -703,7 +799,6 @@ _IRQL_requires_(PASSIVE_LEVEL)
 static VOID
 IrpAcc_ListenerStop(_Inout_ PIRPACC_LISTENER Listener)
 {
-    ULONG Index;
     KIRQL OldIrql;
 
     KeAcquireSpinLock(&Listener->Lock, &OldIrql);
@@ -712,9 +807,7 @@ IrpAcc_ListenerStop(_Inout_ PIRPACC_LISTENER Listener)
 
     IrpAcc_ListenerLock(Listener);
     ExWaitForRundownProtectionRelease(&Listener->Rundown);
-    for (Index = 0; Index < Listener->SlotCount; Index++) {
-        IrpAcc_CancelSlot(&Listener->Slots[Index]);
-    }
+    IrpAcc_ListenerDisarm(Listener);
     IrpAcc_ListenerClose(Listener);
     if (Listener->ControlIrp != NULL) {
         IrpAcc_FreeIrp(Listener->ControlIrp);

@@ -20,6 +20,14 @@
  * pool tools; the multichar literal is written reversed (little endian). */
 #define IRPACC_POOL_TAG ((ULONG)'AprI')
 
+/* accept by irp: an accept slot that cannot be re-armed for want of memory
+ * (no IRP, no connection context) tries again from its retry timer's DPC
+ * after IRPACC_REARM_RETRY_FIRST_MS, twice as long after each further
+ * failure, at most IRPACC_REARM_RETRY_MAX_MS; an arm that succeeds starts
+ * over. */
+#define IRPACC_REARM_RETRY_FIRST_MS 10
+#define IRPACC_REARM_RETRY_MAX_MS 100
+
 /* from listener Public (irp_accept.wskl:6) */
 #define IRPACC_PUBLIC_PORT 40007
 #define IRPACC_PUBLIC_ACCEPT_DEPTH 2
@@ -64,6 +72,10 @@ typedef struct _IRPACC_CONNECTION {
  *                              routine will own the IRP when it runs
  *   CancelDone -> Completed    completion routine (it owns the IRP)
  *   Completed  -> Queued/Idle  the owner re-arms or retires the slot
+ *   Completed  -> Idle         an arm found no memory (at the first arm the
+ *                              slot was Idle already): it waits with its
+ *                              RetryTimer set; the timer's DPC
+ *                              (IrpAcc_RearmDpc) arms it again later
  */
 typedef enum _IRPACC_SLOT_STATE {
     IrpAccSlotIdle = 0,
@@ -81,6 +93,9 @@ typedef struct _IRPACC_ACCEPT_SLOT {
     volatile LONG      State;          /* IRPACC_SLOT_STATE */
     volatile LONG      ArmRequests;    /* serialises re-arming, see IrpAcc_ArmSlot */
     SOCKADDR_STORAGE   RemoteAddress;  /* WskAccept output buffer */
+    KTIMER             RetryTimer;     /* one-shot: retries an arm that found no memory */
+    KDPC               RetryDpc;       /* IrpAcc_RearmDpc, context: the slot */
+    ULONG              RetryDelayMs;   /* last back-off; 0 once an arm succeeds */
 } IRPACC_ACCEPT_SLOT, *PIRPACC_ACCEPT_SLOT;
 
 /* ---- listener ---- */

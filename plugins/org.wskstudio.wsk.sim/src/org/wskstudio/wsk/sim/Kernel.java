@@ -94,8 +94,14 @@ public final class Kernel {
         return host.timers.setTimer(Timer, DueTime, Dpc);
     }
 
+    /** Returns TRUE if the timer was set; a DPC that its expiry already queued still runs (see KeFlushQueuedDpcs). */
     public boolean KeCancelTimer(KTimer Timer) {
         return host.timers.cancelTimer(Timer);
+    }
+
+    /** Returns once every queued DPC has run (PASSIVE_LEVEL; the wait runs the simulation on). */
+    public void KeFlushQueuedDpcs() {
+        host.dpcs.flush();
     }
 
     public void KeInitializeEvent(KEvent Event, int Type, boolean State) {

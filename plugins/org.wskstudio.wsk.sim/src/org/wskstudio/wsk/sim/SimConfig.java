@@ -17,6 +17,7 @@ public final class SimConfig {
     private long backlogTimeout = VirtualTime.s(5);
     private boolean asyncCompletion;
     private long completionLatency = VirtualTime.us(50);
+    private long dpcLatency;
     private double acceptRaceProbability;
     private SockAddr hostIpv4 = SockAddr.parse("192.0.2.10");
     private SockAddr hostIpv6 = SockAddr.parse("[2001:db8::10]");
@@ -34,6 +35,7 @@ public final class SimConfig {
         c.backlogTimeout = backlogTimeout;
         c.asyncCompletion = asyncCompletion;
         c.completionLatency = completionLatency;
+        c.dpcLatency = dpcLatency;
         c.acceptRaceProbability = acceptRaceProbability;
         c.hostIpv4 = hostIpv4;
         c.hostIpv6 = hostIpv6;
@@ -86,6 +88,19 @@ public final class SimConfig {
 
     public SimConfig completionLatency(long v) {
         completionLatency = v;
+        return this;
+    }
+
+    /**
+     * Time from a KTIMER's expiry to its DPC running. 0 (the default): the DPC runs at the expiry.
+     * Longer: the DPC waits queued meanwhile, where KeCancelTimer no longer stops it and
+     * KeFlushQueuedDpcs waits for it.
+     */
+    public SimConfig dpcLatency(long v) {
+        if (v < 0) {
+            throw new IllegalArgumentException("dpcLatency must not be negative: " + v);
+        }
+        dpcLatency = v;
         return this;
     }
 
@@ -143,6 +158,10 @@ public final class SimConfig {
 
     public long completionLatency() {
         return completionLatency;
+    }
+
+    public long dpcLatency() {
+        return dpcLatency;
     }
 
     public double acceptRaceProbability() {

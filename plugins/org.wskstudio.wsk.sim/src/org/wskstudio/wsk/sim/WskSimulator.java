@@ -107,7 +107,10 @@ public final class WskSimulator {
         host.scheduler.runUntil(host.config.endTime());
     }
 
-    /** Calls DriverUnload (if loaded), then lets outstanding internal work finish; remote events stop. */
+    /**
+     * Calls DriverUnload (if loaded), checks that no timer or DPC of the driver is left, then lets
+     * outstanding internal work finish; remote events stop.
+     */
     public void unload() {
         wsk.flow().quiescenceChecks();
         host.scheduler.dropExternalEvents();
@@ -115,6 +118,9 @@ public final class WskSimulator {
             loaded = false;
             host.trace.record(Actor.WSK, Actor.DRIVER, "DriverUnload", null, null, "");
             driver.DriverUnload(kernel);
+        }
+        if (driver != null) {
+            host.timers.driverUnloaded();       // the driver's code is gone, loaded or not
         }
         long limit = host.scheduler.now() + TEARDOWN_WINDOW;
         host.scheduler.drainUntil(limit);

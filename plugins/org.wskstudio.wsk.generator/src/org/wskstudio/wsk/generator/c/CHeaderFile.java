@@ -1,5 +1,6 @@
 package org.wskstudio.wsk.generator.c;
 
+import org.wskstudio.wsk.generator.common.AcceptRearm;
 import org.wskstudio.wsk.generator.common.DriverFacts;
 import org.wskstudio.wsk.model.DeferredCheck;
 import org.wskstudio.wsk.model.IrpAccept;
@@ -80,6 +81,15 @@ final class CHeaderFile {
 			w.line("#define " + n.macro("TIMEOUT_TICK_MS") + " 100");
 			w.blank();
 		}
+		if (facts.irp) {
+			w.comment("accept by irp: an accept slot that cannot be re-armed for want of memory (no IRP, no"
+					+ " connection context) tries again from its retry timer's DPC after " + n.macro("REARM_RETRY_FIRST_MS")
+					+ ", twice as long after each further failure, at most " + n.macro("REARM_RETRY_MAX_MS")
+					+ "; an arm that succeeds starts over.");
+			w.line("#define " + n.macro("REARM_RETRY_FIRST_MS") + " " + AcceptRearm.FIRST_RETRY_MS);
+			w.line("#define " + n.macro("REARM_RETRY_MAX_MS") + " " + AcceptRearm.MAX_RETRY_MS);
+			w.blank();
+		}
 		for (WskListener l : facts.listeners) {
 			w.comment(CTrace.from(l));
 			w.line("#define " + n.listenerMacro(l, "PORT") + " " + l.getPort());
@@ -156,6 +166,10 @@ final class CHeaderFile {
 				 *                              routine will own the IRP when it runs
 				 *   CancelDone -> Completed    completion routine (it owns the IRP)
 				 *   Completed  -> Queued/Idle  the owner re-arms or retires the slot
+				 *   Completed  -> Idle         an arm found no memory (at the first arm the
+				 *                              slot was Idle already): it waits with its
+				 *                              RetryTimer set; the timer's DPC
+				 *                              (Pfx_RearmDpc) arms it again later
 				 */
 				typedef enum _PFX_SLOT_STATE {
 				    PfxSlotIdle = 0,
@@ -173,6 +187,9 @@ final class CHeaderFile {
 				    volatile LONG    State;         /* PFX_SLOT_STATE */
 				    volatile LONG    ArmRequests;   /* serialises re-arming, see Pfx_ArmSlot */
 				    SOCKADDR_STORAGE RemoteAddress; /* WskAccept output buffer */
+				    KTIMER           RetryTimer;    /* one-shot: retries an arm that found no memory */
+				    KDPC             RetryDpc;      /* Pfx_RearmDpc, context: the slot */
+				    ULONG            RetryDelayMs;  /* last back-off; 0 once an arm succeeds */
 				} PFX_ACCEPT_SLOT, *PPFX_ACCEPT_SLOT;
 
 				"""));

@@ -50,10 +50,10 @@ public final class CNaming extends SymbolNaming {
 			"CONNECTION_EVENTS");
 
 	/** Driver-level macros and types ({@code <PREFIX>_<THING>}). */
-	static final List<String> DRIVER_MACROS = List.of("DRIVER_H", "POOL_TAG", "TIMEOUT_TICK_MS", "MATCH_ANY",
-			"MATCH_ANY_PORTS", "STATIC_EVENT_MASK", "LISTENER", "LISTENER_OPEN", "CONNECTION", "CONNECTION_STATE",
-			"ACCEPT_SLOT", "SLOT_STATE", "ADDRESS_KIND", "MATCH", "ENDPOINT", "CHECK_START", "RULE", "PENDING",
-			"PENDING_STATE");
+	static final List<String> DRIVER_MACROS = List.of("DRIVER_H", "POOL_TAG", "TIMEOUT_TICK_MS", "REARM_RETRY_FIRST_MS",
+			"REARM_RETRY_MAX_MS", "MATCH_ANY", "MATCH_ANY_PORTS", "STATIC_EVENT_MASK", "LISTENER", "LISTENER_OPEN",
+			"CONNECTION", "CONNECTION_STATE", "ACCEPT_SLOT", "SLOT_STATE", "ADDRESS_KIND", "MATCH", "ENDPOINT",
+			"CHECK_START", "RULE", "PENDING", "PENDING_STATE");
 
 	public CNaming(WskDriver driver) {
 		this(driver.getPrefix());

@@ -28,6 +28,7 @@ final class ForwardDeclarations {
 		decls.add(new String[] { "IO_COMPLETION_ROUTINE", n.function("SyncIrpComplete") });
 		if (facts.irp) {
 			decls.add(new String[] { "IO_COMPLETION_ROUTINE", n.function("AcceptComplete") });
+			decls.add(new String[] { "KDEFERRED_ROUTINE", n.function("RearmDpc") });
 		}
 		decls.add(new String[] { "IO_COMPLETION_ROUTINE", n.function("ConnectionCloseComplete") });
 		if (facts.conditional) {

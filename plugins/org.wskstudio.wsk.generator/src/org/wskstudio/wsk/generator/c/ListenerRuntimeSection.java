@@ -255,6 +255,8 @@ final class ListenerRuntimeSection {
 					    RtlZeroMemory(&Slots[Index], sizeof(Slots[Index]));
 					    Slots[Index].Listener = Listener;
 					    Slots[Index].State = PfxSlotIdle;
+					    KeInitializeTimer(&Slots[Index].RetryTimer);
+					    KeInitializeDpc(&Slots[Index].RetryDpc, Pfx_RearmDpc, &Slots[Index]);
 					}
 					"""));
 		}
@@ -427,7 +429,8 @@ final class ListenerRuntimeSection {
 			w.line(" *  " + step++ + ". wait for the rundown: no WskAccept or WskInspectComplete in progress or to come;");
 		}
 		if (facts.irp) {
-			w.line(" *  " + step++ + ". cancel every queued accept IRP (its completion retires the slot);");
+			w.line(" *  " + step++ + ". disarm: cancel each slot's retry timer, or its queued accept IRP (the");
+			w.line(" *     completion retires the slot), then flush the retry DPCs;");
 		}
 		if (facts.perSocketEvents) {
 			w.line(" *  " + step++ + ". disable WskAcceptEvent (waits for running calls);");
@@ -442,9 +445,6 @@ final class ListenerRuntimeSection {
 				{
 				"""));
 		w.indent();
-		if (facts.irp) {
-			w.line("ULONG Index;");
-		}
 		w.line("KIRQL OldIrql;");
 		w.blank();
 		w.lines("""
@@ -476,11 +476,7 @@ final class ListenerRuntimeSection {
 			w.line("ExWaitForRundownProtectionRelease(&Listener->Rundown);");
 		}
 		if (facts.irp) {
-			w.lines(n.expand("""
-					for (Index = 0; Index < Listener->SlotCount; Index++) {
-					    Pfx_CancelSlot(&Listener->Slots[Index]);
-					}
-					"""));
+			w.line(n.expand("Pfx_ListenerDisarm(Listener);"));
 		}
 		if (facts.perSocketEvents) {
 			w.lines(n.expand("""

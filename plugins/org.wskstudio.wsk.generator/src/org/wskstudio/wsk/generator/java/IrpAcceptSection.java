@@ -2,13 +2,16 @@ package org.wskstudio.wsk.generator.java;
 
 import java.util.stream.Collectors;
 
+import org.wskstudio.wsk.generator.common.AcceptRearm;
 import org.wskstudio.wsk.generator.common.DriverFacts;
 
 /**
  * Section 5, for listeners that accept by IRP: N slots per listener, each with an accept IRP
  * and a preallocated connection context; the completion routine hands the IRP to AcceptDone,
- * which frees it ("free") or keeps it for IoReuseIrp ("reuse") and re-arms; allocation failure,
- * a failed or cancelled accept and a stopping listener retire the slot.
+ * which frees it ("free") or keeps it for IoReuseIrp ("reuse") and re-arms. An arm that finds no
+ * memory sets the slot's one-shot retry timer, whose DPC tries again after the back-off
+ * ({@link AcceptRearm}); a failed or cancelled accept and a stopping listener retire the slot.
+ * Disarming on unload cancels the retry timers, flushes their DPCs, then cancels the queued IRPs.
  */
 final class IrpAcceptSection {
 
@@ -37,7 +40,32 @@ final class IrpAcceptSection {
 				    Slot.State = PFX_SLOT_IDLE;
 				}
 
-				/** Hands the slot's IRP to WskAccept once; FALSE if the slot was retired instead. */
+				/**
+				 * An arm found no memory (STATUS_INSUFFICIENT_RESOURCES): the slot keeps what it has, waits Idle
+				 * and tries again from the DPC of its one-shot timer, after PFX_REARM_RETRY_FIRST_MS, then twice as
+				 * long after each further failure, at most PFX_REARM_RETRY_MAX_MS. Called by the arm loop's owner
+				 * under the rundown reference, so that Stop, once its rundown wait returns, finds every retry
+				 * timer set.
+				 */
+				private void Pfx_SlotRetryLater(AcceptSlot Slot) {
+				    if (Slot.RetryDelayMs == 0) {
+				        Slot.RetryDelayMs = PFX_REARM_RETRY_FIRST_MS;
+				    } else if (Slot.RetryDelayMs < PFX_REARM_RETRY_MAX_MS / 2) {
+				        Slot.RetryDelayMs *= 2;
+				    } else {
+				        Slot.RetryDelayMs = PFX_REARM_RETRY_MAX_MS;
+				    }
+				    k.SimLog("listener " + Slot.Listener.Name + ": no memory to re-arm an accept, retrying in "
+				            + Slot.RetryDelayMs + " ms");
+				    Slot.State = PFX_SLOT_IDLE;
+				    // Last: once set, the slot belongs to the timer and its DPC.
+				    k.KeSetTimer(Slot.RetryTimer, RELATIVE_MS(Slot.RetryDelayMs), Slot.RetryDpc);
+				}
+
+				/**
+				 * Hands the slot's IRP to WskAccept once; FALSE if it did not: the slot was retired (listener
+				 * stopping), or an allocation failed and the retry timer's DPC takes over the arm.
+				 */
 				private boolean Pfx_ArmSlotOnce(AcceptSlot Slot) {
 				    Listener Listener = Slot.Listener;
 				    // No WskAccept may start once Stop waits for the rundown.
@@ -52,10 +80,11 @@ final class IrpAcceptSection {
 				        Slot.Connection = Pfx_ConnectionAllocate(Listener, PFX_CONN_STARTING);
 				    }
 				    if (Slot.Irp == null || Slot.Connection == null) {
+				        Pfx_SlotRetryLater(Slot);               // before the rundown release, see there
 				        Pfx_RundownRelease(Listener);
-				        Pfx_SlotRetire(Slot);                   // STATUS_INSUFFICIENT_RESOURCES
 				        return FALSE;
 				    }
+				    Slot.RetryDelayMs = 0;                      // the next failure starts the back-off over
 				    k.IoReuseIrp(Slot.Irp, STATUS_UNSUCCESSFUL);
 				    k.IoSetCompletionRoutine(Slot.Irp, this::Pfx_AcceptComplete, Slot, TRUE, TRUE, TRUE);
 				    Slot.State = PFX_SLOT_QUEUED;
@@ -67,6 +96,19 @@ final class IrpAcceptSection {
 				}
 
 				/**
+				 * The arm loop, run by the one caller that owns it. When an arm fails the loop ends with
+				 * ArmRequests left above 0, so later requests only count: the slot is retired, or its retry
+				 * timer owns the loop and its DPC resumes it here.
+				 */
+				private void Pfx_ArmSlotLoop(AcceptSlot Slot) {
+				    do {
+				        if (!Pfx_ArmSlotOnce(Slot)) {
+				            return;                             // retired, or handed over to the retry timer
+				        }
+				    } while (--Slot.ArmRequests != 0);
+				}
+
+				/**
 				 * Arms a slot. A WskAccept that finds a waiting connection completes inside the call, and its
 				 * completion routine re-arms: ArmRequests makes exactly one caller loop instead of recursing.
 				 */
@@ -74,11 +116,16 @@ final class IrpAcceptSection {
 				    if (++Slot.ArmRequests != 1) {
 				        return;
 				    }
-				    do {
-				        if (!Pfx_ArmSlotOnce(Slot)) {
-				            return;                             // retired
-				        }
-				    } while (--Slot.ArmRequests != 0);
+				    Pfx_ArmSlotLoop(Slot);
+				}
+
+				/**
+				 * The retry of an arm that found no memory, after the slot's back-off, at DISPATCH_LEVEL. It owns
+				 * the slot's arm loop, which the failed arm handed over; during unload it cannot acquire the
+				 * rundown and retires the slot.
+				 */
+				private void Pfx_RearmDpc(KDpc Dpc, Object DeferredContext, Object SystemArgument1, Object SystemArgument2) {
+				    Pfx_ArmSlotLoop((AcceptSlot) DeferredContext);
 				}
 
 				/**
@@ -140,6 +187,27 @@ final class IrpAcceptSection {
 				    for (AcceptSlot Slot : Listener.Slots) {
 				        Pfx_ArmSlot(Slot);
 				    }
+				}
+
+				/**
+				 * Stop's part for the slots, after the rundown wait (no arm starts any more; every retry timer
+				 * that will ever be set is set). A slot whose retry timer is cancelled before it expired has no
+				 * IRP queued and its DPC never runs: it retires here. Any other slot has its queued accept IRP
+				 * cancelled, if any; a retry whose timer already expired finds the slot Idle and, without the
+				 * rundown, retires it itself. KeFlushQueuedDpcs lets such a retry run to its end before unload.
+				 */
+				private void Pfx_ListenerDisarm(Listener Listener) {
+				    if (Listener.Slots == null) {
+				        return;
+				    }
+				    for (AcceptSlot Slot : Listener.Slots) {
+				        if (k.KeCancelTimer(Slot.RetryTimer)) {
+				            Pfx_SlotRetire(Slot);
+				        } else {
+				            Pfx_CancelSlot(Slot);
+				        }
+				    }
+				    k.KeFlushQueuedDpcs();
 				}
 				"""));
 	}

@@ -190,6 +190,8 @@ final class ListenerRuntimeSection {
 					        Slots[Index] = new AcceptSlot();
 					        Slots[Index].Listener = Listener;
 					        Slots[Index].State = PFX_SLOT_IDLE;
+					        k.KeInitializeTimer(Slots[Index].RetryTimer);
+					        k.KeInitializeDpc(Slots[Index].RetryDpc, this::Pfx_RearmDpc, Slots[Index]);
 					    }
 					}
 					"""));
@@ -330,7 +332,8 @@ final class ListenerRuntimeSection {
 			w.line(" * " + step++ + ". close the rundown: no WskAccept or WskInspectComplete to come;");
 		}
 		if (facts.irp) {
-			w.line(" * " + step++ + ". cancel every queued accept IRP (its completion retires the slot);");
+			w.line(" * " + step++ + ". disarm: cancel each slot's retry timer, or its queued accept IRP (the completion retires");
+			w.line(" *    the slot), then flush the retry DPCs;");
 		}
 		if (facts.perSocketEvents) {
 			w.line(" * " + step++ + ". disable WskAcceptEvent;");
@@ -352,13 +355,7 @@ final class ListenerRuntimeSection {
 			w.line(n.expand("Pfx_RundownWait(Listener);"));
 		}
 		if (facts.irp) {
-			w.lines(n.expand("""
-					if (Listener.Slots != null) {
-					    for (AcceptSlot Slot : Listener.Slots) {
-					        Pfx_CancelSlot(Slot);
-					    }
-					}
-					"""));
+			w.line(n.expand("Pfx_ListenerDisarm(Listener);"));
 		}
 		if (facts.perSocketEvents) {
 			w.lines(n.expand("""

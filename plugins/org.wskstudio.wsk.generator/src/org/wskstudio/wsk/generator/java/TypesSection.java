@@ -1,5 +1,6 @@
 package org.wskstudio.wsk.generator.java;
 
+import org.wskstudio.wsk.generator.common.AcceptRearm;
 import org.wskstudio.wsk.generator.common.DriverFacts;
 import org.wskstudio.wsk.model.WskListener;
 
@@ -139,7 +140,14 @@ final class TypesSection {
 					static final int PFX_SLOT_IDLE = 0, PFX_SLOT_QUEUED = 1, PFX_SLOT_CANCELLING = 2,
 					        PFX_SLOT_COMPLETED = 3, PFX_SLOT_CANCEL_DONE = 4;
 
+					/**
+					 * accept by irp: back-off of an arm that found no memory, before its retry timer's DPC tries again:
+					 * the first, twice as long after each further failure, at most the longest; a success starts over.
+					 */
 					"""));
+			w.line(n.expand("static final int PFX_REARM_RETRY_FIRST_MS = ") + AcceptRearm.FIRST_RETRY_MS + ", "
+					+ n.expand("PFX_REARM_RETRY_MAX_MS = ") + AcceptRearm.MAX_RETRY_MS + ";");
+			w.blank();
 		}
 		if (facts.conditional) {
 			w.lines(n.expand("""
@@ -247,6 +255,9 @@ final class TypesSection {
 					    int State;
 					    int ArmRequests;
 					    final SockAddrOut RemoteAddress = new SockAddrOut();
+					    final KTimer RetryTimer = new KTimer();     // one-shot: retries an arm that found no memory
+					    final KDpc RetryDpc = new KDpc();           // Pfx_RearmDpc, context: the slot
+					    int RetryDelayMs;                           // last back-off; 0 once an arm succeeds
 					}
 
 					"""));

@@ -18,6 +18,7 @@ public final class SimHost {
     public final Elements elements = new Elements();
     public final IoManager io;
     public final PoolManager pool;
+    public final DpcQueue dpcs;
     public final TimerManager timers;
     public final CheckService checks;
 
@@ -28,7 +29,8 @@ public final class SimHost {
         this.verifier = new Verifier(scheduler::now, trace);
         this.io = new IoManager(scheduler::now, trace, verifier, exec, elements, config.faults(), random);
         this.pool = new PoolManager(scheduler::now, trace, verifier, exec, elements, config.faults(), random);
-        this.timers = new TimerManager(scheduler, trace, verifier, exec);
+        this.dpcs = new DpcQueue(scheduler, trace, verifier, exec, config.dpcLatency());
+        this.timers = new TimerManager(scheduler, trace, verifier, exec, dpcs);
         this.checks = new CheckService(trace, exec);
     }
 }

@@ -1,5 +1,8 @@
 package org.wskstudio.wsk.sim.kernel;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.wskstudio.wsk.sim.core.ScheduledEvent;
 import org.wskstudio.wsk.sim.core.Scheduler;
 import org.wskstudio.wsk.sim.core.VirtualTime;
@@ -15,18 +18,27 @@ import org.wskstudio.wsk.sim.trace.TraceEvent;
 import org.wskstudio.wsk.sim.verify.Rule;
 import org.wskstudio.wsk.sim.verify.Verifier;
 
-/** One-shot KTIMERs with DPCs at virtual time, and KEVENTs with a wait that runs the simulation. */
+/**
+ * One-shot KTIMERs with DPCs at virtual time (the DPCs go through the {@link DpcQueue}), and
+ * KEVENTs with a wait that runs the simulation. When the driver is unloaded, a timer still set or
+ * a DPC still queued would run in unloaded code: {@link #driverUnloaded} reports them.
+ */
 public final class TimerManager {
     private final Scheduler scheduler;
     private final Trace trace;
     private final Verifier verifier;
     private final ExecContext exec;
+    private final DpcQueue dpcs;
+    /** Timers set and not yet expired or cancelled, with the element of the code that set them. */
+    private final Map<KTimer, String> set = new LinkedHashMap<>();
+    private boolean unloaded;
 
-    public TimerManager(Scheduler scheduler, Trace trace, Verifier verifier, ExecContext exec) {
+    public TimerManager(Scheduler scheduler, Trace trace, Verifier verifier, ExecContext exec, DpcQueue dpcs) {
         this.scheduler = scheduler;
         this.trace = trace;
         this.verifier = verifier;
         this.exec = exec;
+        this.dpcs = dpcs;
     }
 
     public void initializeTimer(KTimer timer) {
@@ -47,25 +59,28 @@ public final class TimerManager {
         String element = exec.element();
         TraceEvent t = trace.record(Actor.DRIVER, Actor.WSK, "KeSetTimer", null, element,
                 "expires at " + VirtualTime.format(when));
+        if (unloaded) {
+            verifier.report(Rule.TIMER_PENDING_AT_UNLOAD, element, null,
+                    "KeSetTimer after DriverUnload returned: its DPC would run in unloaded code. "
+                            + "Nothing of the driver may run after unload, let alone set a timer.");
+            t.setResult("not set (driver unloaded)");
+            return wasSet;
+        }
         t.setResult(wasSet ? "TRUE" : "FALSE");
         timer.signaled = false;
         timer.pending = scheduler.at(when, () -> expire(timer, dpc, element));
+        set.put(timer, element);
         return wasSet;
     }
 
     private void expire(KTimer timer, KDpc dpc, String element) {
         timer.pending = null;
         timer.signaled = true;
+        set.remove(timer);
         if (dpc == null || dpc.DeferredRoutine == null) {
             return;
         }
-        trace.record(Actor.WSK, Actor.DRIVER, "TimerDpc", null, element, "");
-        ExecContext.Frame f = exec.enter(NtDef.DISPATCH_LEVEL, element, true);
-        try {
-            dpc.DeferredRoutine.run(dpc, dpc.DeferredContext, null, null);
-        } finally {
-            exec.exit(f);
-        }
+        dpcs.queue(dpc, element);
     }
 
     /** KeCancelTimer: returns TRUE if the timer was set. */
@@ -79,9 +94,33 @@ public final class TimerManager {
         if (timer.pending instanceof ScheduledEvent e && !e.cancelled()) {
             e.cancel();
             timer.pending = null;
-                return true;
+            set.remove(timer);
+            return true;
         }
         return false;
+    }
+
+    /**
+     * The driver is gone (DriverUnload returned, or DriverEntry failed): every timer still set and
+     * every DPC still queued is a violation (Driver Verifier's bug check 0xC7,
+     * TIMER_OR_DPC_INVALID) and is dropped, so that no driver code runs after unload.
+     */
+    public void driverUnloaded() {
+        unloaded = true;
+        for (Map.Entry<KTimer, String> e : new LinkedHashMap<>(set).entrySet()) {
+            long when = e.getKey().pending instanceof ScheduledEvent p ? p.time() : scheduler.now();
+            verifier.report(Rule.TIMER_PENDING_AT_UNLOAD, e.getValue(), null,
+                    "A KTIMER is still set when DriverUnload returns (it expires at " + VirtualTime.format(when)
+                            + "): its DPC would run in unloaded code (bug check 0xC7, TIMER_OR_DPC_INVALID). "
+                            + "Cancel it with KeCancelTimer during unload.");
+            cancelPending(e.getKey());
+        }
+        for (String element : dpcs.discard()) {
+            verifier.report(Rule.TIMER_PENDING_AT_UNLOAD, element, null,
+                    "The DPC of an expired KTIMER is still queued when DriverUnload returns: it would run in unloaded "
+                            + "code (bug check 0xC7, TIMER_OR_DPC_INVALID). KeCancelTimer does not remove a DPC "
+                            + "that is already queued; call KeFlushQueuedDpcs after cancelling the timers.");
+        }
     }
 
     public void initializeEvent(KEvent event, boolean synchronization, boolean state) {

@@ -65,6 +65,11 @@ public enum Rule {
             "A PASSIVE_LEVEL-only function or a wait is called at DISPATCH_LEVEL (inside a callback or DPC)."),
     WAIT_DEADLOCK(Group.REGISTRATION, Severity.ERROR, "KeWaitForSingleObject waits for an event nothing will ever set."),
 
+    // --- timers and DPCs ---
+    TIMER_PENDING_AT_UNLOAD(Group.TIMER, Severity.ERROR,
+            "A KTIMER is still set, or its DPC still queued, when the driver is unloaded (or a timer is set after): "
+                    + "the DPC would run in unloaded code."),
+
     // --- socket options and use ---
     OPTION_AFTER_BIND(Group.SOCKET, Severity.ERROR,
             "SO_CONDITIONAL_ACCEPT, SO_REUSEADDR, SO_EXCLUSIVEADDRUSE or IPV6_V6ONLY is set after WskBind."),
@@ -78,7 +83,7 @@ public enum Rule {
 
     /** Rule groups, one test class each. */
     public enum Group {
-        IRP, INSPECT, CALLBACK, POOL, REGISTRATION, SOCKET
+        IRP, INSPECT, CALLBACK, POOL, REGISTRATION, TIMER, SOCKET
     }
 
     private final Group group;

@@ -84,11 +84,15 @@ class GeneratedJavaTest {
 		assertThat(irp).contains("IrpAcc_ArmSlot").doesNotContain("InspectEvent(").doesNotContain("Recreate")
 				.contains("new WskClientListenDispatch(null, null, null)")
 				// as in C: sockets accepted by a WskAccept IRP do not inherit events, so they are enabled on each
-				.contains("IrpAcc_ConnectionEnableEvents(Connection)");
+				.contains("IrpAcc_ConnectionEnableEvents(Connection)")
+				// as in C: an arm that finds no memory retries from the slot's timer; unload cancels and flushes
+				.contains("k.KeSetTimer(Slot.RetryTimer, RELATIVE_MS(Slot.RetryDelayMs), Slot.RetryDpc);")
+				.contains("k.KeInitializeDpc(Slots[Index].RetryDpc, this::IrpAcc_RearmDpc, Slots[Index]);")
+				.containsSubsequence("if (k.KeCancelTimer(Slot.RetryTimer)) {", "k.KeFlushQueuedDpcs();");
 		String event = new JavaGenerator().generate(ModelLoading.codeModel(Examples.example("event_accept.wskl"))).get(0)
 				.content();
 		assertThat(event).contains("EvtAccPublic_AcceptEvent").contains("EvtAcc_ListenerRequestRecreate")
-				.doesNotContain("AcceptSlot").contains("this::EvtAcc_ConnectionSendBacklogEvent")
+				.doesNotContain("AcceptSlot").doesNotContain("RetryTimer").contains("this::EvtAcc_ConnectionSendBacklogEvent")
 				// as in C: the connection events are enabled on the listener and inherited by sockets WskAcceptEvent
 				// accepts; nothing is enabled per accepted socket
 				.contains("EvtAcc_ListenerEnableEvents(Listener, WSK_EVENT_ACCEPT | EVTACC_PUBLIC_CONNECTION_EVENTS)")
