@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import org.eclipse.core.commands.Command;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.core.runtime.content.IContentType;
 import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.IRegion;
+import org.eclipse.jface.text.ITextHover;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.text.contentassist.ICompletionProposal;
 import org.eclipse.jface.text.hyperlink.HyperlinkManager;
@@ -28,6 +33,7 @@ import org.eclipse.xtext.diagnostics.Diagnostic;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.wskstudio.wskl.ui.WskSource;
+import org.wskstudio.wskl.ui.WsklFiles;
 import org.wskstudio.wskl.ui.contentassist.WsklContentAssistProcessor;
 import org.wskstudio.wskl.ui.format.WsklFormatHandler;
 import org.wskstudio.wskl.ui.hover.WsklTextHover;
@@ -119,6 +125,25 @@ class ScenarioAssistTest {
 		assertThat(WsklTextHover.hoverText(source, text.indexOf("connect") + 1)).contains("WskInspectEvent");
 		assertThat(WsklTextHover.hoverText(source, text.indexOf("answers") + 1)).contains("WskInspectComplete");
 		assertThat(WsklTextHover.hoverText(source, text.indexOf("rejected") + 1)).contains("WskInspectReject");
+	}
+
+	@SuppressWarnings("restriction")
+	@Test
+	void theGenericEditorUsesTheScenarioServices() throws Exception {
+		ITextEditor editor = open(Workbench.GUARDED_SCENARIO);
+		ISourceViewer viewer = Workbench.viewer(editor);
+		Set<IContentType> scenarioType = Set.of(Platform.getContentTypeManager().getContentType(WsklFiles.SCENARIO_CONTENT_TYPE_ID));
+		var registry = org.eclipse.ui.internal.genericeditor.GenericEditorPlugin.getDefault();
+
+		List<ITextHover> hovers = registry.getHoverRegistry().getAvailableHovers(viewer, editor, scenarioType);
+		assertThat(hovers).hasAtLeastOneElementOfType(WsklTextHover.class);
+		assertThat(registry.getContentAssistProcessorRegistry().getContentAssistProcessors(viewer, editor, scenarioType))
+				.hasAtLeastOneElementOfType(WsklContentAssistProcessor.class);
+
+		// the hover as the editor calls it: the language and the models come from the viewer's document
+		WsklTextHover hover = new WsklTextHover();
+		IRegion region = hover.getHoverRegion(viewer, Workbench.GUARDED_SCENARIO.indexOf("Public") + 1);
+		assertThat(hover.getHoverInfo(viewer, region)).startsWith("Listener Public (guard.wskl:6):");
 	}
 
 	@Test
