@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.wskstudio.wsk.sim.net.ConnectSpec;
 import org.wskstudio.wsk.sim.net.RequestOutcome;
 import org.wskstudio.wsk.sim.rules.InspectRulesTestAccess;
 import org.wskstudio.wsk.sim.scenario.RandomScenarioGenerator;
 import org.wskstudio.wsk.sim.scenario.Scenario;
+import org.wskstudio.wsk.sim.scenario.ScenarioAction;
 import org.wskstudio.wsk.sim.scenario.ScenarioResult;
 import org.wskstudio.wsk.sim.scenario.ScenarioRunner;
 import org.wskstudio.wsk.sim.testdrivers.ListenerDriver;
@@ -67,17 +69,15 @@ class ScenarioTest {
     }
 
     @Test
-    void hundredThousandRequestsThroughInspectAndAcceptRunQuickly() {
+    void hundredThousandRequestsThroughInspectAndAcceptAreAllDecided() {
         Config cfg = new Config().bind("[::]:40007").dualStack().conditional("10.0.0.0/8", "2001:db8::/32",
                 "Reputation", 500);
         Scenario s = new RandomScenarioGenerator().seed(11).requests(100_000)
                 .from("10.0.0.0/8", "192.168.0.0/16", "2001:db8::/32").to("Public").meanInterArrival(20)
                 .drops(0.05, ms(2)).checkAnswers("Reputation", ms(100), 0.7).generate("load");
         List<Long> progress = new ArrayList<>();
-        long t0 = System.nanoTime();
         ScenarioResult r = ScenarioRunner.run(s, new ListenerDriver(cfg), new SimConfig(),
                 (done, total) -> progress.add(done));
-        long millis = (System.nanoTime() - t0) / 1_000_000;
         assertThat(r.violations()).isEmpty();
         assertThat(r.summary().requests()).isEqualTo(100_000);
         assertThat(r.summary().count(RequestOutcome.UNRESOLVED)).isZero();
@@ -85,7 +85,21 @@ class ScenarioTest {
                 + r.summary().count(RequestOutcome.TIMED_OUT) + r.summary().count(RequestOutcome.ABORTED))
                 .isEqualTo(100_000);
         assertThat(progress).isNotEmpty().last().isEqualTo(100_000L);
-        // A guard against quadratic behaviour, generous for a loaded 2-core CI machine (typically 2-5 s there).
-        assertThat(millis).as("100k requests took %d ms", millis).isLessThan(30_000);
+        // how fast: the JMH benchmark (releng/org.wskstudio.bench), not a timed test
+    }
+
+    @Test
+    void routesSendEachListenerRequestsFromItsOwnRanges() {
+        Scenario s = new RandomScenarioGenerator().seed(3).requests(2_000).route("V4", "10.0.0.0/8")
+                .route("V6", "2001:db8::/32").generate("routes");
+        Scenario again = new RandomScenarioGenerator().seed(3).requests(2_000).route("V4", "10.0.0.0/8")
+                .route("V6", "2001:db8::/32").generate("routes");
+        List<ConnectSpec> connects = s.actions().stream().filter(ScenarioAction.Connect.class::isInstance)
+                .map(a -> ((ScenarioAction.Connect) a).spec()).toList();
+        assertThat(connects).hasSize(2_000);
+        assertThat(connects).allSatisfy(c -> assertThat(c.remote().toString())
+                .startsWith(c.listener().equals("V4") ? "10." : "[2001:db8:"));
+        assertThat(connects).extracting(ConnectSpec::listener).contains("V4", "V6");
+        assertThat(s.actions()).isEqualTo(again.actions());
     }
 }

@@ -90,14 +90,18 @@ public final class SimulationRunner {
 		return results;
 	}
 
-	/** The random scenario of a run: requests from the rules' remote ranges and outside them, to every listener. */
+	/**
+	 * The random scenario of a run: requests to every listener, each from the remote ranges that
+	 * listener can take (its rules' ranges and the rest of its families' address space).
+	 */
 	public Scenario randomScenario(RandomRun settings, Progress progress) {
 		RandomScenarioGenerator g = new RandomScenarioGenerator().seed(settings.seed()).requests(settings.requests())
 				.meanInterArrival(VirtualTime.us(100)).drops(settings.dropProbability(), VirtualTime.ms(5))
 				.irpFailureProbability(settings.irpFailureProbability())
 				.poolFailureProbability(settings.poolFailureProbability());
-		g.from(remoteRanges(model).toArray(String[]::new));
-		g.to(model.getListeners().stream().map(WskListener::getName).toArray(String[]::new));
+		for (WskListener listener : model.getListeners()) {
+			g.route(listener.getName(), remoteRanges(listener).toArray(String[]::new));
+		}
 		DeferredCheck check = firstCheck(model);
 		if (check != null) {
 			g.checkAnswers(check.getName(), VirtualTime.ms(100), 0.7);
@@ -117,21 +121,19 @@ public final class SimulationRunner {
 	}
 
 	/**
-	 * The remote ranges of a random run: every inspect rule's remote range, in model order, then
-	 * the whole space of each family some listener takes ("outside" the rules, mostly).
+	 * The remote ranges of a listener in a random run: its inspect rules' remote ranges of a
+	 * family it takes, in model order, then the whole space of each of its families ("outside"
+	 * the rules, mostly). An IPv4 listener gets no IPv6 clients, which it could only refuse.
 	 */
-	public static List<String> remoteRanges(WskDriver model) {
+	public static List<String> remoteRanges(WskListener listener) {
+		boolean v4 = listener.getFamily() == AddressFamily.INET || listener.isDualStack();
+		boolean v6 = listener.getFamily() == AddressFamily.INET6;
 		Set<String> ranges = new LinkedHashSet<>();
-		boolean v4 = false;
-		boolean v6 = false;
-		for (WskListener l : model.getListeners()) {
-			v4 |= l.getFamily() == AddressFamily.INET || l.isDualStack();
-			v6 |= l.getFamily() == AddressFamily.INET6;
-			for (InspectRule r : l.getInspectRules()) {
-				AddressMatch m = r.getRemote();
-				if (m != null && !m.isAnyAddress() && m.getNetwork() != null) {
-					ranges.add(IpAddresses.format(m.getNetwork()) + "/" + m.getPrefixLength());
-				}
+		for (InspectRule r : listener.getInspectRules()) {
+			AddressMatch m = r.getRemote();
+			if (m != null && !m.isAnyAddress() && m.getNetwork() != null
+					&& (m.getNetwork().length == 4 ? v4 : v6)) {
+				ranges.add(IpAddresses.format(m.getNetwork()) + "/" + m.getPrefixLength());
 			}
 		}
 		if (v4) {

@@ -11,7 +11,7 @@ import org.wskstudio.wsk.sim.net.ConnectSpec;
 
 /**
  * Generates a seeded random scenario: N connection requests with exponential inter-arrival
- * times from the given address ranges to the given listeners, some of which drop before they
+ * times from the given address ranges to the given listeners (or along per-listener routes), some of which drop before they
  * are established; optional periodic answers of an external check, fault probabilities and a
  * listener failure. Same settings and seed give the same scenario.
  */
@@ -20,6 +20,7 @@ public final class RandomScenarioGenerator {
     private int requests = 100;
     private final List<AddressRange> ranges = new ArrayList<>();
     private final List<String> listeners = new ArrayList<>();
+    private final List<Route> routes = new ArrayList<>();
     private long start = VirtualTime.ms(1);
     private long meanGap = VirtualTime.us(100);
     private double dropProbability;
@@ -49,6 +50,25 @@ public final class RandomScenarioGenerator {
             ranges.add(AddressRange.parse(c));
         }
         return this;
+    }
+
+    /**
+     * A listener and the remote ranges its requests come from. With routes, each request picks a
+     * route uniformly, then one of its ranges; {@link #from} and {@link #to} are not used.
+     */
+    public RandomScenarioGenerator route(String listener, String... cidrs) {
+        List<AddressRange> parsed = new ArrayList<>();
+        for (String c : cidrs) {
+            parsed.add(AddressRange.parse(c));
+        }
+        if (parsed.isEmpty()) {
+            throw new IllegalArgumentException("route to " + listener + " without address ranges");
+        }
+        routes.add(new Route(listener, List.copyOf(parsed)));
+        return this;
+    }
+
+    private record Route(String listener, List<AddressRange> ranges) {
     }
 
     /** Target listeners (model element names), chosen uniformly. */
@@ -106,8 +126,8 @@ public final class RandomScenarioGenerator {
     }
 
     public Scenario generate(String name) {
-        if (ranges.isEmpty() || listeners.isEmpty()) {
-            throw new IllegalStateException("give at least one address range (from) and one listener (to)");
+        if (routes.isEmpty() && (ranges.isEmpty() || listeners.isEmpty())) {
+            throw new IllegalStateException("give routes, or at least one address range (from) and one listener (to)");
         }
         SplittableRandom rnd = new SplittableRandom(seed);
         Scenario s = new Scenario(name).seed(seed).irpFailureProbability(irpFailureProbability)
@@ -115,8 +135,16 @@ public final class RandomScenarioGenerator {
         long t = start;
         for (int i = 0; i < requests; i++) {
             t += Math.max(1, (long) (-Math.log(1 - rnd.nextDouble()) * meanGap));
-            AddressRange range = ranges.get(rnd.nextInt(ranges.size()));
-            String listener = listeners.get(rnd.nextInt(listeners.size()));
+            AddressRange range;
+            String listener;
+            if (routes.isEmpty()) {
+                range = ranges.get(rnd.nextInt(ranges.size()));
+                listener = listeners.get(rnd.nextInt(listeners.size()));
+            } else {
+                Route route = routes.get(rnd.nextInt(routes.size()));
+                listener = route.listener();
+                range = route.ranges().get(rnd.nextInt(route.ranges().size()));
+            }
             ConnectSpec spec = ConnectSpec.of(t, range.random(rnd), null, listener);
             if (dropProbability > 0 && rnd.nextDouble() < dropProbability) {
                 spec = spec.dropAt(t + 1 + rnd.nextLong(Math.max(1, maxDropDelay)));
