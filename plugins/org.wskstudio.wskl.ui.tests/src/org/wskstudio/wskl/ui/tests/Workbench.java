@@ -41,7 +41,7 @@ import org.wskstudio.wskl.ui.validation.WsklMarkers;
 import org.wskstudio.wskl.ui.validation.WsklProblemAnnotation;
 
 /** The running workbench of the tests: a test project, editors, and waiting for asynchronous work. */
-final class Workbench {
+public final class Workbench {
 
 	static final String GENERIC_EDITOR_ID = "org.eclipse.ui.genericeditor.GenericEditor";
 	static final long TIMEOUT_MILLIS = 20_000;
@@ -108,7 +108,7 @@ final class Workbench {
 		}
 	}
 
-	static IWorkbenchPage page() {
+	public static IWorkbenchPage page() {
 		return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
 	}
 
@@ -143,7 +143,7 @@ final class Workbench {
 		processEvents();
 	}
 
-	static void processEvents() {
+	public static void processEvents() {
 		Display display = Display.getCurrent();
 		while (display.readAndDispatch()) {
 			// drain
@@ -157,15 +157,20 @@ final class Workbench {
 
 	/** Runs the event loop until the supplier gives a non-null value, and returns it. */
 	static <T> T waitFor(String what, Supplier<T> supplier) {
+		return waitFor(what, TIMEOUT_MILLIS, supplier);
+	}
+
+	/** Runs the event loop until the supplier gives a non-null value, and returns it; fails after the timeout. */
+	public static <T> T waitFor(String what, long timeoutMillis, Supplier<T> supplier) {
 		Display display = Display.getCurrent();
-		long end = System.currentTimeMillis() + TIMEOUT_MILLIS;
+		long end = System.currentTimeMillis() + timeoutMillis;
 		while (true) {
 			T value = supplier.get();
 			if (value != null) {
 				return value;
 			}
 			if (System.currentTimeMillis() > end) {
-				return fail("Timed out after " + TIMEOUT_MILLIS + " ms waiting for " + what);
+				return fail("Timed out after " + timeoutMillis + " ms waiting for " + what);
 			}
 			if (!display.readAndDispatch()) {
 				display.timerExec(20, () -> {

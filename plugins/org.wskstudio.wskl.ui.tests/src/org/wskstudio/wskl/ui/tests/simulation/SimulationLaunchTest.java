@@ -34,7 +34,6 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +41,7 @@ import org.wskstudio.wsk.model.InspectRule;
 import org.wskstudio.wsk.sim.scenario.ScenarioResult;
 import org.wskstudio.wsk.sim.verify.Rule;
 import org.wskstudio.wsk.sim.verify.Violation;
+import org.wskstudio.wskl.ui.tests.Workbench;
 import org.wskstudio.wskl.ui.simulation.SimulationLaunchShortcut;
 import org.wskstudio.wskl.ui.simulation.SimulationRun;
 import org.wskstudio.wskl.ui.simulation.SimulationTab;
@@ -112,7 +112,7 @@ class SimulationLaunchTest {
 
 	@AfterEach
 	void cleanUp() throws CoreException {
-		IWorkbenchPage page = page();
+		IWorkbenchPage page = Workbench.page();
 		IViewPart view = page.findView(SimulationView.ID);
 		if (view != null) {
 			page.hideView(view);
@@ -126,7 +126,7 @@ class SimulationLaunchTest {
 		if (project.exists()) {
 			project.delete(true, true, new NullProgressMonitor());
 		}
-		processEvents();
+		Workbench.processEvents();
 	}
 
 	@Test
@@ -210,9 +210,9 @@ class SimulationLaunchTest {
 		Table requests = view.requestsTable();
 		requests.setSelection(1);
 		requests.notifyListeners(SWT.DefaultSelection, new Event());
-		processEvents();
+		Workbench.processEvents();
 
-		ITextEditor editor = (ITextEditor) page().getActiveEditor();
+		ITextEditor editor = (ITextEditor) Workbench.page().getActiveEditor();
 		assertThat(editor).isNotNull();
 		assertThat(editor.getEditorInput().getAdapter(IFile.class)).isEqualTo(model);
 		assertThat(selectedLine(editor)).startsWith("listener Public on ipv4 0.0.0.0:40009");
@@ -268,9 +268,9 @@ class SimulationLaunchTest {
 		assertThat(violations.getItem(0).getText(1)).isEqualTo("IRP_DOUBLE_FREE");
 		violations.setSelection(0);
 		violations.notifyListeners(SWT.DefaultSelection, new Event());
-		processEvents();
+		Workbench.processEvents();
 
-		ITextEditor editor = (ITextEditor) page().getActiveEditor();
+		ITextEditor editor = (ITextEditor) Workbench.page().getActiveEditor();
 		assertThat(editor.getEditorInput().getAdapter(IFile.class)).isEqualTo(model);
 		assertThat(selectedLine(editor)).isEqualTo("reject remote 10.0.0.0/8");
 	}
@@ -356,9 +356,9 @@ class SimulationLaunchTest {
 
 	/** Launches, waits for the simulation job and returns the view once it shows the runs. */
 	private static SimulationView launch(ILaunchConfiguration configuration) throws Exception {
-		IViewPart old = page().findView(SimulationView.ID);
+		IViewPart old = Workbench.page().findView(SimulationView.ID);
 		if (old != null) {
-			page().hideView(old);
+			Workbench.page().hideView(old);
 		}
 		configuration.launch(ILaunchManager.RUN_MODE, new NullProgressMonitor());
 		long end = System.currentTimeMillis() + TIMEOUT_MILLIS;
@@ -366,15 +366,11 @@ class SimulationLaunchTest {
 			if (System.currentTimeMillis() > end) {
 				fail("the simulation job did not end");
 			}
-			processEvents();
+			Workbench.processEvents();
 			Thread.sleep(20);
 		}
-		return waitFor("the runs in the Simulation view", () -> page().findView(SimulationView.ID) instanceof SimulationView v
+		return waitFor("the runs in the Simulation view", () -> Workbench.page().findView(SimulationView.ID) instanceof SimulationView v
 				&& !v.runs().isEmpty() ? v : null);
-	}
-
-	private static IWorkbenchPage page() {
-		return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
 	}
 
 	private static IFile createFile(String name, String content) throws CoreException {
@@ -392,30 +388,7 @@ class SimulationLaunchTest {
 		return file;
 	}
 
-	private static void processEvents() {
-		Display display = Display.getCurrent();
-		while (display.readAndDispatch()) {
-			// drain
-		}
-	}
-
 	private static <T> T waitFor(String what, Supplier<T> supplier) {
-		Display display = Display.getCurrent();
-		long end = System.currentTimeMillis() + TIMEOUT_MILLIS;
-		while (true) {
-			T value = supplier.get();
-			if (value != null) {
-				return value;
-			}
-			if (System.currentTimeMillis() > end) {
-				return fail("Timed out after " + TIMEOUT_MILLIS + " ms waiting for " + what);
-			}
-			if (!display.readAndDispatch()) {
-				display.timerExec(20, () -> {
-					// wakes up the sleep below
-				});
-				display.sleep();
-			}
-		}
+		return Workbench.waitFor(what, TIMEOUT_MILLIS, supplier);
 	}
 }

@@ -2,7 +2,6 @@ package org.wskstudio.wskl.ui.tests.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,15 +27,14 @@ import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.ILaunchListener;
 import org.eclipse.debug.core.ILaunchManager;
 import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.wskstudio.wskl.ui.builder.WsklNature;
+import org.wskstudio.wskl.ui.tests.Workbench;
 import org.wskstudio.wskl.ui.simulation.SimulationLaunchShortcut;
 import org.wskstudio.wskl.ui.simulation.SimulationRun;
 import org.wskstudio.wskl.ui.simulation.SimulationStartup;
@@ -59,7 +57,7 @@ class SimulationStartupTest {
 	void cleanUp() throws CoreException {
 		System.clearProperty(SimulationStartup.SIMULATE_PROPERTY);
 		waitForJobs();
-		IWorkbenchPage page = page();
+		IWorkbenchPage page = Workbench.page();
 		IViewPart view = page.findView(SimulationView.ID);
 		if (view != null) {
 			page.hideView(view);
@@ -73,7 +71,7 @@ class SimulationStartupTest {
 		if (project.exists()) {
 			project.delete(true, true, new NullProgressMonitor());
 		}
-		processEvents();
+		Workbench.processEvents();
 	}
 
 	@Test
@@ -90,9 +88,9 @@ class SimulationStartupTest {
 		System.clearProperty(SimulationStartup.SIMULATE_PROPERTY);
 		new SimulationStartup().earlyStartup();
 		waitForJobs();
-		processEvents();
+		Workbench.processEvents();
 		assertThat(examplesProject().exists()).isFalse();
-		assertThat(page().findView(SimulationView.ID)).isNull();
+		assertThat(Workbench.page().findView(SimulationView.ID)).isNull();
 	}
 
 	@Test
@@ -135,7 +133,7 @@ class SimulationStartupTest {
 		IFile scenarios = project.getFile("conditional_accept.wsks");
 
 		// the model in the editor
-		IEditorPart editor = page().getActiveEditor();
+		IEditorPart editor = Workbench.page().getActiveEditor();
 		assertThat(editor).isNotNull();
 		assertThat(editor.getEditorInput().getAdapter(IFile.class)).isEqualTo(model);
 
@@ -193,7 +191,7 @@ class SimulationStartupTest {
 		assertThat(job.getResult().isOK()).as(job.getResult().toString()).isTrue();
 		SimulationView view = waitForRuns();
 
-		assertThat(page().getActiveEditor().getEditorInput().getAdapter(IFile.class))
+		assertThat(Workbench.page().getActiveEditor().getEditorInput().getAdapter(IFile.class))
 				.isEqualTo(examplesProject().getFile("dual_stack.wskl"));
 		assertThat(simulationConfigurations()).hasSize(1);
 		assertThat(simulationConfigurations().get(0).getAttribute(Simulations.ATTR_SCENARIO, ""))
@@ -234,7 +232,7 @@ class SimulationStartupTest {
 	/** Waits for the Simulation view to show the runs of a finished simulation job. */
 	private static SimulationView waitForRuns() {
 		SimulationView view = waitFor("the runs in the Simulation view",
-				() -> page().findView(SimulationView.ID) instanceof SimulationView v && !v.runs().isEmpty() ? v : null);
+				() -> Workbench.page().findView(SimulationView.ID) instanceof SimulationView v && !v.runs().isEmpty() ? v : null);
 		waitForJobs();
 		return view;
 	}
@@ -244,34 +242,7 @@ class SimulationStartupTest {
 				? Boolean.TRUE : null);
 	}
 
-	private static IWorkbenchPage page() {
-		return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-	}
-
-	private static void processEvents() {
-		Display display = Display.getCurrent();
-		while (display.readAndDispatch()) {
-			// drain
-		}
-	}
-
 	private static <T> T waitFor(String what, Supplier<T> supplier) {
-		Display display = Display.getCurrent();
-		long end = System.currentTimeMillis() + TIMEOUT_MILLIS;
-		while (true) {
-			T value = supplier.get();
-			if (value != null) {
-				return value;
-			}
-			if (System.currentTimeMillis() > end) {
-				return fail("Timed out after " + TIMEOUT_MILLIS + " ms waiting for " + what);
-			}
-			if (!display.readAndDispatch()) {
-				display.timerExec(20, () -> {
-					// wakes up the sleep below
-				});
-				display.sleep();
-			}
-		}
+		return Workbench.waitFor(what, TIMEOUT_MILLIS, supplier);
 	}
 }
