@@ -65,6 +65,23 @@ record Frame(Function function, String prefix, Frame parent) {
 		return false;
 	}
 
+	/**
+	 * Whether a frame-named identifier is a local or parameter of a frame on the chain: an
+	 * inlined frame's (or a retired frame's) own names carry a {@code $} prefix, the root's are
+	 * its own locals and parameters. Anything else is a global.
+	 */
+	boolean isVariable(String name) {
+		if (name.contains("$")) {
+			return true;
+		}
+		Frame root = this;
+		while (root.parent() != null) {
+			root = root.parent();
+		}
+		Function f = root.function();
+		return f.locals().contains(name) || f.params().stream().anyMatch(p -> name.equals(p.name()));
+	}
+
 	/** An identifier that is neither a local nor a parameter of any frame, capitalised: an enumerator. */
 	boolean isEnumerator(String t) {
 		if (t.contains("$") || !CSource.isIdentifier(t) || !Character.isUpperCase(t.charAt(0))) {

@@ -25,8 +25,9 @@ import org.wskstudio.wskl.tests.generator.c.PathExecutor.Flow;
  * loops run 0 or 1 times, conditions refine or fork, {@link Conditions}): each IRP is a token
  * with a status, changed by the IRP primitives ({@link IrpPrimitives}). Errors: freeing or
  * submitting an IRP twice, or after the other; using a possibly NULL IRP; a provider call
- * with an IRP not re-armed; allocating over a live IRP; an allocated IRP that at the end of a
- * path is neither consumed nor stored in a field (leak); a field still pointing to a freed
+ * with an IRP not re-armed; allocating over a live IRP; an IRP allocated, or taken out of a
+ * field ({@code Irp = Slot->Irp; Slot->Irp = NULL;}), that at the end of a path is neither
+ * consumed nor stored in a field (leak); a field still pointing to a freed
  * IRP (dangling); a synchronous submit not waited for.
  *
  * <p><b>Completion routines</b> are also roots where the routine owns its IRP (aliased to
@@ -38,6 +39,9 @@ import org.wskstudio.wskl.tests.generator.c.PathExecutor.Flow;
  * <p>Paths are not enumerated one by one: at each program point the states are merged when
  * their abstract IRP states are equal ({@link StateMerger}), which keeps the check to seconds
  * on every example while reporting everything path enumeration would.
+ *
+ * <p>A call the check does not follow (through a pointer, or a function not inlined) forgets
+ * the known values it may change ({@link OpaqueCalls}).
  */
 final class IrpLifecycleChecker {
 
@@ -152,10 +156,10 @@ final class IrpLifecycleChecker {
 			}
 			switch (t.status()) {
 			case SUBMITTED_SYNC -> errors.path("IRP handed to WSK with a synchronous completion routine is not waited for");
-			case MAYBE, LIVE, ARMED -> {
-				if (t.owned() && !inField) {
-					errors.path("allocated IRP is neither freed, handed to WSK nor stored in a field (leak), held by "
-							+ holders);
+			case MAYBE, LIVE, ARMED, UNKNOWN -> {
+				if (t.mustDispose() && !inField) {
+					errors.path("IRP allocated or taken out of a field is neither freed, handed to WSK nor stored in a"
+							+ " field (leak), held by " + holders);
 				}
 			}
 			default -> {

@@ -1,5 +1,6 @@
 package org.wskstudio.wskl.tests.generator.c;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -44,12 +45,23 @@ final class IrpPrimitives {
 		s.bindings().put(path, "t" + t);
 	}
 
-	/** Assigning over a path that is the only holder of a live IRP of this root loses it. */
+	/**
+	 * Assigning over {@code path}: if it is the only holder of a live IRP of this root, the IRP
+	 * is lost (leak); if it is the last field holding an IRP that locals of this root still
+	 * hold, the IRP has been taken out of its owner and this root must now dispose of it.
+	 */
 	void overwrite(String path, State s) {
 		Token t = IrpState.token(s.bindings().get(path), s);
-		if (t != null && t.owned() && (t.status() == Status.LIVE || t.status() == Status.ARMED
-				|| t.status() == Status.MAYBE) && IrpState.holders(s, t.id()).size() == 1) {
+		if (t == null) {
+			return;
+		}
+		List<String> others = new ArrayList<>(IrpState.holders(s, t.id()));
+		others.remove(path);
+		if (t.mustDispose() && others.isEmpty()) {
 			errors.path("assignment to " + path + " loses a live IRP (leak)");
+		} else if (!t.owned() && IrpState.isField(path) && !others.isEmpty()
+				&& others.stream().noneMatch(IrpState::isField)) {
+			s.tokens().put(t.id(), t.owning());
 		}
 	}
 

@@ -17,10 +17,28 @@ final class IrpState {
 	/** What is known of an IRP: allocation unchecked (MAYBE), usable, from outside, and so on. */
 	enum Status { MAYBE, LIVE, UNKNOWN, ARMED, SUBMITTED, SUBMITTED_SYNC, FREED }
 
-	/** An IRP. {@code owned}: this root must dispose of it (allocated here, or the routine's own IRP). */
+	/**
+	 * An IRP. {@code owned}: this root must dispose of it: allocated here, the routine's own
+	 * IRP, or taken out of a field (the last field holding it was overwritten while a local of
+	 * this root still held it, {@code Irp = Slot->Irp; Slot->Irp = NULL;}).
+	 */
 	record Token(int id, boolean owned, Status status, boolean reused, String routine, String event) {
 		Token with(Status s) {
 			return new Token(id, owned, s, reused, routine, event);
+		}
+
+		Token owning() {
+			return new Token(id, true, status, reused, routine, event);
+		}
+
+		/**
+		 * Whether losing this IRP is a leak: owned and not yet consumed (freed or handed to WSK).
+		 * UNKNOWN (possibly NULL) counts: only an IRP taken out of a field is owned and UNKNOWN,
+		 * and its NULL case was dropped by the NULL test that a correct disposal needs anyway.
+		 */
+		boolean mustDispose() {
+			return owned && (status == Status.LIVE || status == Status.ARMED || status == Status.MAYBE
+					|| status == Status.UNKNOWN);
 		}
 	}
 

@@ -20,7 +20,6 @@ import org.wskstudio.wskl.tests.generator.c.CSource.Return;
 import org.wskstudio.wskl.tests.generator.c.CSource.Stmt;
 import org.wskstudio.wskl.tests.generator.c.CSource.Switch;
 import org.wskstudio.wskl.tests.generator.c.IrpState.State;
-import org.wskstudio.wskl.tests.generator.c.IrpState.Status;
 import org.wskstudio.wskl.tests.generator.c.IrpState.Token;
 
 /**
@@ -28,7 +27,8 @@ import org.wskstudio.wskl.tests.generator.c.IrpState.Token;
  * per distinct abstract state, merged at every statement boundary by {@link StateMerger}),
  * expressions as calls (innermost first) then an assignment, IRP primitives through
  * {@link IrpPrimitives}, and calls of generated functions inlined (up to {@code maxDepth}
- * frames; helpers that handle IRPs themselves always). Loops run 0 or 1 times.
+ * frames; helpers that handle IRPs themselves always). Loops run 0 or 1 times. A call not
+ * followed forgets the known values it may write ({@link OpaqueCalls}).
  */
 final class PathExecutor {
 
@@ -55,6 +55,7 @@ final class PathExecutor {
 	private final IrpPrimitives primitives;
 	private final IrpErrors errors;
 	private final int maxDepth;
+	private final WriteSets writeSets;
 	private boolean overflow;
 
 	PathExecutor(Map<String, Function> functions, IrpStructureRules rules, IrpErrors errors, int maxDepth) {
@@ -63,6 +64,7 @@ final class PathExecutor {
 		this.primitives = new IrpPrimitives(errors, rules.syncRoutines);
 		this.errors = errors;
 		this.maxDepth = maxDepth;
+		this.writeSets = new WriteSets(functions);
 	}
 
 	/** Whether some statement had more than {@link #MAX_STATES} states (the result is then incomplete). */
@@ -337,12 +339,20 @@ final class PathExecutor {
 			if (member && tokens.get(at - 1).equals("->") && name.startsWith("Wsk")) {
 				List<String> last = args.isEmpty() ? List.of("NULL") : args.get(args.size() - 1);
 				if (!last.equals(List.of("NULL"))) {
-					primitives.submit(AccessPaths.path(last, s), s, name);
+					String irp = AccessPaths.path(last, s);
+					primitives.submit(irp, s, name);
+					// the provider may run the completion routine before it returns
+					Token t = irp == null ? null : IrpState.token(s.bindings().get(irp), s);
+					String routine = t == null ? null : t.routine();
+					OpaqueCalls.forget(s, args, frame, routine == null ? WriteSets.ALL : writeSets.of(routine));
 				}
 				return List.of(s);
 			}
 			Function callee = functions.get(name);
 			if (callee == null || member || !inlined(callee, frame)) {
+				if (OpaqueCalls.mayRunDriverCode(name, member, frame, writeSets)) {
+					OpaqueCalls.forget(s, args, frame, OpaqueCalls.writes(name, member, frame, writeSets));
+				}
 				return List.of(s); // opaque
 			}
 			return inline(callee, args, s, frame);
@@ -418,11 +428,10 @@ final class PathExecutor {
 		for (Map.Entry<String, String> e : dying.entrySet()) {
 			Token tok = IrpState.token(e.getValue(), t);
 			t.bindings().remove(e.getKey());
-			if (tok != null && tok.owned() && !Objects.equals(returnedToken(returned), e.getValue())
-					&& (tok.status() == Status.LIVE || tok.status() == Status.ARMED || tok.status() == Status.MAYBE)
+			if (tok != null && tok.mustDispose() && !Objects.equals(returnedToken(returned), e.getValue())
 					&& IrpState.holders(t, tok.id()).isEmpty()) {
-				errors.path("allocated IRP held only by " + e.getKey().substring(prefix.length())
-						+ " is lost when the function returns (leak)");
+				errors.path("IRP allocated or taken out of a field, held only by " + e.getKey().substring(prefix.length())
+						+ ", is lost when the function returns (leak)");
 			}
 		}
 		t.aliases().keySet().removeIf(k -> k.startsWith(prefix));
