@@ -1,6 +1,7 @@
 package org.wskstudio.wskl.ui;
 
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
@@ -28,5 +29,11 @@ public final class NodeTexts {
 			}
 		}
 		return text.toString();
+	}
+
+	/** The text written for a single-valued feature (a reference's name even when it does not resolve), or null. */
+	public static String written(EObject element, EStructuralFeature feature) {
+		return NodeModelUtils.findNodesForFeature(element, feature).stream().findFirst()
+				.map(NodeModelUtils::getTokenText).orElse(null);
 	}
 }

@@ -35,6 +35,7 @@ import org.wskstudio.wskl.simulate.ScenarioFiles;
 import org.wskstudio.wskl.simulate.SimulationRunner;
 import org.wskstudio.wskl.simulate.scenario.ScenarioTranslator;
 import org.wskstudio.wskl.transform.WsklToWskModel;
+import org.wskstudio.wskl.ui.NodeTexts;
 import org.wskstudio.wskl.wsks.Scenario;
 import org.wskstudio.wskl.wsks.WsksPackage;
 
@@ -209,9 +210,8 @@ public final class Simulations {
 	private static List<String> otherDrivers(List<Scenario> scenarios, String driver) {
 		List<String> others = new ArrayList<>();
 		for (Scenario scenario : scenarios) {
-			String written = NodeModelUtils.findNodesForFeature(scenario, WsksPackage.Literals.SCENARIO__DRIVER).stream()
-					.findFirst().map(NodeModelUtils::getTokenText).orElse(driver);
-			if (!written.equals(driver)) {
+			String written = NodeTexts.written(scenario, WsksPackage.Literals.SCENARIO__DRIVER);
+			if (written != null && !written.equals(driver)) {
 				others.add(written);
 			}
 		}

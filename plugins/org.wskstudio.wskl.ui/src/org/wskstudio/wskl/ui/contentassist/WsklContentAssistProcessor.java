@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.eclipse.jface.text.ITextViewer;
 import org.eclipse.jface.text.contentassist.CompletionProposal;
@@ -17,6 +16,7 @@ import org.eclipse.xtext.resource.IEObjectDescription;
 import org.wskstudio.wskl.ui.WskSource;
 import org.wskstudio.wskl.ui.WsklUiPlugin;
 import org.wskstudio.wskl.ui.hover.ReferenceTexts;
+import org.wskstudio.wskl.ui.navigation.CrossReferences;
 import org.wskstudio.wskl.ui.hover.WsklHoverTexts;
 
 /**
@@ -26,9 +26,6 @@ import org.wskstudio.wskl.ui.hover.WsklHoverTexts;
  * proposals are limited to names an ID can spell.
  */
 public class WsklContentAssistProcessor implements IContentAssistProcessor {
-
-	/** Xtext's ID terminal (org.eclipse.xtext.common.Terminals). */
-	private static final Pattern ID = Pattern.compile("\\^?[a-zA-Z_][a-zA-Z_0-9]*");
 
 	private String errorMessage;
 
@@ -51,7 +48,7 @@ public class WsklContentAssistProcessor implements IContentAssistProcessor {
 			if (proposal == null || !seen.add(proposal)) {
 				continue;
 			}
-			if (ContentAssistEntry.KIND_REFERENCE.equals(entry.getKind()) && !ID.matcher(proposal).matches()) {
+			if (ContentAssistEntry.KIND_REFERENCE.equals(entry.getKind()) && !CrossReferences.isWritable(proposal)) {
 				// the scope also holds qualified names (Driver.Check), which the ID of 'with check' cannot spell
 				continue;
 			}

@@ -2,7 +2,6 @@ package org.wskstudio.wskl.ui.highlighting;
 
 import java.util.List;
 
-import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.rules.IToken;
 import org.eclipse.jface.text.rules.ITokenScanner;
@@ -28,16 +27,11 @@ public class WsklTokenScanner implements ITokenScanner {
 
 	@Override
 	public void setRange(IDocument document, int offset, int length) {
-		String text;
-		try {
-			text = document.get(0, document.getLength());
-		} catch (BadLocationException e) {
-			text = "";
-		}
-		WskLanguage language = WskSource.of(document).language();
+		WskSource source = WskSource.of(document);
+		WskLanguage language = source.language();
 		classifier = TokenClassifier.of(language);
 		try {
-			tokens = WsklLexing.tokens(language, text);
+			tokens = WsklLexing.tokens(language, source.text());
 		} catch (RuntimeException e) {
 			WsklUiPlugin.log(language + " highlighting could not lex the document", e);
 			tokens = List.of();

@@ -1,6 +1,7 @@
 package org.wskstudio.wskl.ui.navigation;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
@@ -36,7 +37,18 @@ public final class CrossReferences {
 	public record Site(ILeafNode leaf, EObject element, EReference reference) {
 	}
 
+	/** Xtext's ID terminal (org.eclipse.xtext.common.Terminals). */
+	private static final Pattern ID = Pattern.compile("\\^?[a-zA-Z_][a-zA-Z_0-9]*");
+
 	private CrossReferences() {
+	}
+
+	/**
+	 * Whether a name from a scope can be written as a reference: the scopes also hold qualified
+	 * names (Driver.Check), which an ID cannot spell.
+	 */
+	public static boolean isWritable(String name) {
+		return ID.matcher(name).matches();
 	}
 
 	/** The reference written at the offset, resolved or not; null when there is none. */

@@ -3,7 +3,6 @@ package org.wskstudio.wskl.ui.outline;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.XtextResource;
 import org.wskstudio.wskl.ui.NodeTexts;
 import org.wskstudio.wskl.ui.outline.WsklOutlineNode.Kind;
@@ -35,9 +34,8 @@ final class WsksOutlineTree {
 
 	/** {@code scenario SeedFlows for GuardedServer (seed 7)}, the driver as written even when it does not resolve. */
 	private static String label(Scenario scenario) {
-		String driver = NodeModelUtils.findNodesForFeature(scenario, Literals.SCENARIO__DRIVER).stream().findFirst()
-				.map(node -> NodeModelUtils.getTokenText(node)).orElse("?");
-		return "scenario " + scenario.getName() + " for " + driver
+		String driver = NodeTexts.written(scenario, Literals.SCENARIO__DRIVER);
+		return "scenario " + scenario.getName() + " for " + (driver == null ? "?" : driver)
 				+ (scenario.eIsSet(Literals.SCENARIO__SEED) ? " (seed " + scenario.getSeed() + ")" : "");
 	}
 }

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.resource.XtextResource;
@@ -20,8 +19,6 @@ import org.wskstudio.wskl.ui.navigation.CrossReferences;
  */
 final class ReferenceCandidates {
 
-	/** Xtext's ID terminal: the scope's qualified names (Driver.Check) cannot be written here. */
-	private static final Pattern ID = Pattern.compile("[a-zA-Z_][a-zA-Z_0-9]*");
 	static final int MAX = 5;
 
 	private ReferenceCandidates() {
@@ -38,7 +35,7 @@ final class ReferenceCandidates {
 		Set<String> names = new LinkedHashSet<>();
 		for (IEObjectDescription description : scopes.getScope(site.element(), site.reference()).getAllElements()) {
 			String name = description.getName().toString();
-			if (ID.matcher(name).matches() && !name.equals(written)) {
+			if (CrossReferences.isWritable(name) && !name.equals(written)) {
 				names.add(name);
 			}
 		}
