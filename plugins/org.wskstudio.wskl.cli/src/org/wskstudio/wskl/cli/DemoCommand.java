@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.wskstudio.wsk.generator.GeneratedFile;
+import org.wskstudio.wsk.generator.WskGenerators;
 import org.wskstudio.wsk.model.WskDriver;
 import org.wskstudio.wsk.sim.scenario.ScenarioResult;
 import org.wskstudio.wskl.simulate.ScenarioFiles;
@@ -79,8 +80,8 @@ final class DemoCommand implements Callable<Integer> {
 		}
 		out.println("WSK Studio demo: " + model + " (driver " + driver.get().getName() + ")");
 		try {
-			List<Path> c = AtomicOutput.write(dir.resolve("c"), GeneratorRegistry.create("c").generate(driver.get()));
-			List<GeneratedFile> javaFiles = GeneratorRegistry.create("java").generate(driver.get());
+			List<Path> c = AtomicOutput.write(dir.resolve("c"), WskGenerators.create("c").generate(driver.get()));
+			List<GeneratedFile> javaFiles = WskGenerators.create("java").generate(driver.get());
 			List<Path> java = AtomicOutput.write(dir.resolve("java"), javaFiles);
 			out.println("C driver:    " + String.join(", ", c.stream().map(Path::toString).toList()));
 			out.println("Java driver: " + String.join(", ", java.stream().map(Path::toString).toList()));

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.concurrent.Callable;
 
 import org.wskstudio.wsk.generator.GeneratedFile;
 import org.wskstudio.wsk.generator.WskCodeGenerator;
+import org.wskstudio.wsk.generator.WskGenerators;
 import org.wskstudio.wsk.model.WskDriver;
 
 import picocli.CommandLine.Command;
@@ -35,7 +37,7 @@ final class GenerateCommand implements Callable<Integer> {
 	CommandSpec spec;
 
 	@Option(names = { "-t", "--target" }, required = true, paramLabel = "TARGET",
-			completionCandidates = GeneratorRegistry.Targets.class,
+			completionCandidates = GenerateCommand.Targets.class,
 			description = "what to generate; one of: ${COMPLETION-CANDIDATES}")
 	String target;
 
@@ -49,9 +51,9 @@ final class GenerateCommand implements Callable<Integer> {
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
-		if (!GeneratorRegistry.isKnown(target)) {
+		if (WskGenerators.forTarget(target).isEmpty()) {
 			throw new ParameterException(spec.commandLine(), "Unknown target '" + target + "'; known targets: "
-					+ String.join(", ", GeneratorRegistry.targets()));
+					+ String.join(", ", WskGenerators.targets()));
 		}
 		Path dir;
 		try {
@@ -74,14 +76,7 @@ final class GenerateCommand implements Callable<Integer> {
 			return WsklCli.EXIT_PROBLEMS;
 		}
 
-		WskCodeGenerator generator;
-		try {
-			generator = GeneratorRegistry.create(target);
-		} catch (IllegalStateException e) {
-			err.println("wskl generate: error: " + e.getMessage());
-			err.println("nothing generated");
-			return WsklCli.EXIT_PROBLEMS;
-		}
+		WskCodeGenerator generator = WskGenerators.create(target);
 		Map<String, GeneratedFile> generated = new LinkedHashMap<>();
 		Map<String, String> producedBy = new LinkedHashMap<>();
 		for (LoadedModel model : models) {
@@ -124,5 +119,13 @@ final class GenerateCommand implements Callable<Integer> {
 		}
 		out.flush();
 		return 0;
+	}
+
+	/** The target names for picocli's help ({@code ${COMPLETION-CANDIDATES}}). */
+	static final class Targets implements Iterable<String> {
+		@Override
+		public Iterator<String> iterator() {
+			return WskGenerators.targets().iterator();
+		}
 	}
 }

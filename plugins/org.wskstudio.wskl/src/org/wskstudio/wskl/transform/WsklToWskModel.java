@@ -35,14 +35,12 @@ import org.wskstudio.wskl.wskl.TimeUnit;
 
 /**
  * Turns a parsed, valid WSKL driver into the normalized WSK code model that the generators
- * and the simulator read. Defaults are made explicit here (prefix, queue depth, pending
- * capacity), options are put in WSK's order and address patterns are resolved to ranges.
+ * and the simulator read. Defaults are the code model's own (its ecore says them) except the
+ * prefix, which defaults to the driver's name; options are put in WSK's order and address
+ * patterns are resolved to ranges.
  * The input must have passed validation; invalid parts are not second-guessed.
  */
 public class WsklToWskModel {
-
-	/** Pending inspections a listener can hold when the model does not say. */
-	public static final int DEFAULT_PENDING_CAPACITY = 64;
 
 	private static final WskFactory FACTORY = WskFactory.eINSTANCE;
 
@@ -93,7 +91,9 @@ public class WsklToWskModel {
 		listener.setAcceptMode(acceptMode(source));
 		listener.setConditionalAccept(source.getOptions().contains(SocketOptionKind.CONDITIONAL_ACCEPT));
 		InspectBlock inspect = source.getInspect();
-		listener.setPendingCapacity(inspect != null && inspect.isLimited() ? inspect.getMaxPending() : DEFAULT_PENDING_CAPACITY);
+		if (inspect != null && inspect.isLimited()) {
+			listener.setPendingCapacity(inspect.getMaxPending()); // else the code model's default
+		}
 		listener.setDefaultAction(InspectAction.REJECT);
 		if (inspect != null) {
 			int index = 0;

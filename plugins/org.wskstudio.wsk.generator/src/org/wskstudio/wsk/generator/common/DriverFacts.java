@@ -25,9 +25,6 @@ import org.wskstudio.wsk.model.WskListener;
  */
 public final class DriverFacts {
 
-	/** A listener's table of pending inspections when the model gives no size. */
-	public static final int DEFAULT_PENDING_CAPACITY = 16;
-
 	public final WskDriver driver;
 	public final List<WskListener> listeners;
 	/** Some listener accepts with WskAccept IRPs. */
@@ -130,7 +127,7 @@ public final class DriverFacts {
 
 	/** Size of a listener's table of pending inspections. */
 	public static int pendingCapacity(WskListener l) {
-		return l.getPendingCapacity() > 0 ? l.getPendingCapacity() : DEFAULT_PENDING_CAPACITY;
+		return l.getPendingCapacity();
 	}
 
 	/** The deferred checks a listener's pend rules use, in rule order, each once. */

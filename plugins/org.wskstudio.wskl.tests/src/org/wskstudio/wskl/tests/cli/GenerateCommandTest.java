@@ -1,6 +1,7 @@
 package org.wskstudio.wskl.tests.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.wskstudio.wskl.tests.cli.CliRun.wskl;
 
 import java.io.IOException;
@@ -11,7 +12,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wskstudio.wskl.cli.GeneratorRegistry;
+import org.wskstudio.wsk.generator.WskGenerators;
 import org.wskstudio.wskl.tests.Examples;
 
 class GenerateCommandTest {
@@ -107,15 +108,17 @@ class GenerateCommandTest {
 	void unknownTargetListsTheKnownOnes() {
 		CliRun run = wskl("generate", "--target", "cobol", Examples.example("event_accept.wskl"), "-o", temp.resolve("out"));
 		assertThat(run.exitCode()).isEqualTo(2);
-		assertThat(run.err()).contains("Unknown target 'cobol'; known targets: " + String.join(", ", GeneratorRegistry.targets()));
+		assertThat(run.err()).contains("Unknown target 'cobol'; known targets: " + String.join(", ", WskGenerators.targets()));
 		assertThat(temp.resolve("out")).doesNotExist();
 	}
 
 	@Test
-	void theCTargetIsKnown() {
-		assertThat(GeneratorRegistry.targets()).contains("c");
-		assertThat(GeneratorRegistry.isKnown("c")).isTrue();
-		assertThat(GeneratorRegistry.isKnown("cobol")).isFalse();
+	void theGeneratorListHasOneGeneratorPerTarget() {
+		assertThat(WskGenerators.targets()).containsExactly("c", "java");
+		assertThat(WskGenerators.create("java").target()).isEqualTo("java");
+		assertThat(WskGenerators.forTarget("cobol")).isEmpty();
+		assertThatThrownBy(() -> WskGenerators.create("cobol")).isInstanceOf(IllegalArgumentException.class)
+				.hasMessage("unknown target 'cobol'; known targets: c, java");
 	}
 
 	@Test
