@@ -10,26 +10,16 @@ import org.wskstudio.wsk.generator.common.WskNames;
 import org.wskstudio.wsk.model.AddressFamily;
 import org.wskstudio.wsk.model.ConnectionDispatch;
 import org.wskstudio.wsk.model.SocketOption;
-import org.wskstudio.wsk.model.SocketOptionKind;
 import org.wskstudio.wsk.model.WskDriver;
 
 /**
  * C types and literals for model values: the pool tag's reversed multichar literal, address
  * byte initializers, option values and the numbers of option levels and codes, event masks,
  * string literals. The constant names both targets use are {@link WskNames}' and
- * {@link WskEvent}'s. Numeric constants here are the documented values
- * (wsk-listen-semantics.md); the code model carries the same numbers, and {@link CModelCheck}
- * compares the two.
+ * {@link WskEvent}'s; the option numbers are the code model's
+ * ({@link org.wskstudio.wsk.model.constants.SocketOptionNumbers}), which {@link CModelCheck} checks.
  */
 public final class CLiterals {
-
-	public static final int SOL_SOCKET = 0xffff;
-	public static final int IPPROTO_IPV6 = 41;
-	public static final int SO_REUSEADDR = 4;
-	public static final int SO_EXCLUSIVEADDRUSE = ~SO_REUSEADDR;
-	public static final int SO_CONDITIONAL_ACCEPT = 0x3002;
-	public static final int IPV6_V6ONLY = 27;
-	public static final int SO_WSK_EVENT_CALLBACK = 0x4002;
 
 	private CLiterals() {
 	}
@@ -92,20 +82,6 @@ public final class CLiterals {
 	}
 
 	// ---- socket options ----------------------------------------------------------------
-
-	public static int optionLevelValue(SocketOptionKind kind) {
-		return kind == SocketOptionKind.IPV6_V6ONLY ? IPPROTO_IPV6 : SOL_SOCKET;
-	}
-
-	public static int optionCodeValue(SocketOptionKind kind) {
-		return switch (kind) {
-		case CONDITIONAL_ACCEPT -> SO_CONDITIONAL_ACCEPT;
-		case REUSE_ADDRESS -> SO_REUSEADDR;
-		case EXCLUSIVE_ADDRESS_USE -> SO_EXCLUSIVEADDRUSE;
-		case IPV6_V6ONLY -> IPV6_V6ONLY;
-		case WSK_EVENT_CALLBACK -> SO_WSK_EVENT_CALLBACK;
-		};
-	}
 
 	/** A ULONG option value. */
 	public static String ulong(SocketOption option) {

@@ -12,6 +12,7 @@ import org.wskstudio.wsk.model.SocketOptionKind;
 import org.wskstudio.wsk.model.Traceable;
 import org.wskstudio.wsk.model.WskDriver;
 import org.wskstudio.wsk.model.WskListener;
+import org.wskstudio.wsk.model.constants.SocketOptionNumbers;
 
 /**
  * What the C generator relies on beyond the guards it shares with the Java twin
@@ -68,8 +69,8 @@ final class CModelCheck extends ModelGuard {
 
 	@Override
 	protected void checkOptionValue(SocketOption o, String what, List<String> problems) {
-		if (o.getLevel() != 0 && o.getLevel() != CLiterals.optionLevelValue(o.getKind())
-				|| o.getCode() != 0 && o.getCode() != CLiterals.optionCodeValue(o.getKind())) {
+		if (o.getLevel() != 0 && o.getLevel() != SocketOptionNumbers.level(o.getKind())
+				|| o.getCode() != 0 && o.getCode() != SocketOptionNumbers.code(o.getKind())) {
 			problems.add(what + ": level/code do not match " + WskNames.optionCode(o.getKind()));
 		}
 	}

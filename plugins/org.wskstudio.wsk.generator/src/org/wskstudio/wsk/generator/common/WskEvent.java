@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.wskstudio.wsk.model.ConnectionDispatch;
+import org.wskstudio.wsk.model.constants.SocketOptionNumbers;
 
 /**
  * The WSK_EVENT_* flags a listening socket's event mask uses, in the order both targets write a
@@ -13,7 +14,7 @@ import org.wskstudio.wsk.model.ConnectionDispatch;
  */
 public enum WskEvent {
 
-	ACCEPT(0x200, "WSK_EVENT_ACCEPT", null),
+	ACCEPT(SocketOptionNumbers.WSK_EVENT_ACCEPT, "WSK_EVENT_ACCEPT", null),
 	RECEIVE(0x40, "WSK_EVENT_RECEIVE", "receive"),
 	DISCONNECT(0x80, "WSK_EVENT_DISCONNECT", "disconnect"),
 	SEND_BACKLOG(0x10, "WSK_EVENT_SEND_BACKLOG", "send-backlog");
