@@ -60,6 +60,7 @@ public final class CDriver implements SimDriver {
 	private final String prefix;
 	private final List<String> listeners;
 	private final long callTimeoutMs;
+	private long idleTickLimitUs = 60_000_000L;
 	private final HostObjects objects = new HostObjects();
 
 	private final Map<Long, Irp> irps = new HashMap<>();
@@ -96,6 +97,11 @@ public final class CDriver implements SimDriver {
 		this.prefix = prefix;
 		this.listeners = List.copyOf(listeners);
 		this.callTimeoutMs = callTimeoutMs;
+	}
+
+	/** How long a periodic timer keeps ticking when nothing else is scheduled (the model's longest timeout). */
+	public void setIdleTickLimit(long micros) {
+		this.idleTickLimitUs = micros;
 	}
 
 	/** The simulator whose host this driver serves; set before the run (the Kernel alone does not reach it). */
@@ -477,8 +483,17 @@ public final class CDriver implements SimDriver {
 			return k.KeSetTimer(timer, due, dpc);
 		}
 		KDpc periodic = new KDpc();
+		long[] lastBusy = {host.scheduler.now()};
 		k.KeInitializeDpc(periodic, (x, ctx, a1, a2) -> {
-			k.KeSetTimer(timer, NtDef.RELATIVE_MS(periodMs), periodic);
+			// Re-armed while anything else may still happen; once the simulation has nothing but this
+			// tick left for longer than the driver's longest timeout, the tick stops (else no run ends).
+			long now = host.scheduler.now();
+			if (!host.scheduler.isEmpty()) {
+				lastBusy[0] = now;
+			}
+			if (now - lastBusy[0] <= idleTickLimitUs) {
+				k.KeSetTimer(timer, NtDef.RELATIVE_MS(periodMs), periodic);
+			}
 			dpc.DeferredRoutine.run(dpc, dpc.DeferredContext, null, null);
 		}, null);
 		return k.KeSetTimer(timer, due, periodic);

@@ -51,6 +51,17 @@ public final class CTarget {
 		return executable;
 	}
 
+	/** The longest pend timeout of the model plus a second: a periodic sweep has nothing to do after it. */
+	private long longestTimeoutMicros() {
+		long max = 0;
+		for (WskListener l : model.getListeners()) {
+			for (var r : l.getInspectRules()) {
+				max = Math.max(max, r.getTimeoutMillis());
+			}
+		}
+		return (max + 1000) * 1000;
+	}
+
 	public ScenarioResult run(Scenario scenario, SimConfig config) {
 		return run(scenario, config, null);
 	}
@@ -67,6 +78,7 @@ public final class CTarget {
 		CDriver driver = new CDriver(executable, "driver " + model.getName(), model.getPrefix(), listeners,
 				callTimeoutMs);
 		driver.attach(sim);
+		driver.setIdleTickLimit(longestTimeoutMicros());
 		int st = 0;
 		try {
 			st = sim.runDriver(driver);
