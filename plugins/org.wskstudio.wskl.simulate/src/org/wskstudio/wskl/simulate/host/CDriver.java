@@ -24,6 +24,7 @@ import org.wskstudio.wsk.sim.nt.NtStatus;
 import org.wskstudio.wsk.sim.nt.PoolType;
 import org.wskstudio.wsk.sim.provider.ListenSocket;
 import org.wskstudio.wsk.sim.trace.Actor;
+import org.wskstudio.wsk.sim.trace.TraceEvent;
 import org.wskstudio.wsk.sim.verify.Rule;
 import org.wskstudio.wsk.sim.wsk.AcceptSocketContext;
 import org.wskstudio.wsk.sim.wsk.AcceptSocketDispatch;
@@ -80,6 +81,7 @@ public final class CDriver implements SimDriver {
 	/** Where the C is: call sites of kernel calls being served, and functions being called. */
 	private final Deque<long[]> where = new ArrayDeque<>();
 
+	private long[] sites = new long[1024];
 	private HostProcess process;
 	private Kernel k;
 	private SimHost host;
@@ -179,13 +181,37 @@ public final class CDriver implements SimDriver {
 	private String serve(String[] t) {
 		long site = t.length > 1 ? Long.parseUnsignedLong(t[1], 16) : 0;
 		where.push(new long[] {site, 0});
+		long first = host.trace.total();
 		try {
 			return dispatch(t);
 		} catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
 			throw new HostFailure(Rule.C_PROTOCOL, "malformed call from the C host: " + String.join(" ", t), null);
 		} finally {
 			where.pop();
+			noteSites(first, site);
 		}
+	}
+
+	/** Remembers the call site of the trace events a kernel call recorded (nested calls noted theirs first). */
+	private void noteSites(long first, long site) {
+		long last = host.trace.total();
+		if (last > Integer.MAX_VALUE || site == 0) {
+			return;
+		}
+		if (sites.length < last) {
+			sites = java.util.Arrays.copyOf(sites, (int) Math.max(last, sites.length * 2L));
+		}
+		for (long i = first; i < last; i++) {
+			if (sites[(int) i] == 0) {
+				sites[(int) i] = site;
+			}
+		}
+	}
+
+	/** The C source line that made a trace event (a kernel or WSK call), or null. */
+	public String sourceLine(TraceEvent event) {
+		long seq = event.seq();
+		return seq >= 0 && seq < sites.length && sites[(int) seq] != 0 ? exe.sourceLine(sites[(int) seq]) : null;
 	}
 
 	private static long n(String[] t, int i) {

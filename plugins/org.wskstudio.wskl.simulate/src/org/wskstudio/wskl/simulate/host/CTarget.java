@@ -2,6 +2,7 @@ package org.wskstudio.wskl.simulate.host;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.wskstudio.wsk.generator.c.CGenerator;
 import org.wskstudio.wsk.model.WskDriver;
@@ -13,6 +14,7 @@ import org.wskstudio.wsk.sim.scenario.Expectation;
 import org.wskstudio.wsk.sim.scenario.Scenario;
 import org.wskstudio.wsk.sim.scenario.ScenarioResult;
 import org.wskstudio.wsk.sim.scenario.ScenarioRunner;
+import org.wskstudio.wsk.sim.trace.TraceEvent;
 import org.wskstudio.wsk.sim.verify.Rule;
 
 /**
@@ -62,11 +64,15 @@ public final class CTarget {
 		return (max + 1000) * 1000;
 	}
 
-	public ScenarioResult run(Scenario scenario, SimConfig config) {
-		return run(scenario, config, null);
+	/** One run of the C: the scenario's result, and the C source line behind each of its trace events. */
+	public record CRun(ScenarioResult result, Function<TraceEvent, String> sourceLines) {
 	}
 
-	public ScenarioResult run(Scenario scenario, SimConfig config, ProgressListener progress) {
+	public ScenarioResult run(Scenario scenario, SimConfig config) {
+		return run(scenario, config, null).result();
+	}
+
+	public CRun run(Scenario scenario, SimConfig config, ProgressListener progress) {
 		WskSimulator sim = ScenarioRunner.prepare(scenario, config);
 		if (progress != null) {
 			sim.setProgressListener(progress);
@@ -103,6 +109,7 @@ public final class CTarget {
 			failed.add("the C driver failed: " + violations.stream().filter(v -> v.rule().group() == Rule.Group.HOST)
 					.findFirst().orElseThrow().message());
 		}
-		return new ScenarioResult(scenario.name(), st, summary, requests, violations, sim.trace(), List.copyOf(failed));
+		return new CRun(new ScenarioResult(scenario.name(), st, summary, requests, violations, sim.trace(),
+				List.copyOf(failed)), driver::sourceLine);
 	}
 }
