@@ -61,7 +61,7 @@ public final class CDriver implements SimDriver {
 	private final String prefix;
 	private final List<String> listeners;
 	private final long callTimeoutMs;
-	private long idleTickLimitUs = 60_000_000L;
+	private final java.util.Set<KTimer> periodicTimers = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 	private final HostObjects objects = new HostObjects();
 
 	private final Map<Long, Irp> irps = new HashMap<>();
@@ -101,9 +101,22 @@ public final class CDriver implements SimDriver {
 		this.callTimeoutMs = callTimeoutMs;
 	}
 
-	/** How long a periodic timer keeps ticking when nothing else is scheduled (the model's longest timeout). */
-	public void setIdleTickLimit(long micros) {
-		this.idleTickLimitUs = micros;
+	/**
+	 * Whether nothing but the ticks of the driver's periodic timers is scheduled: the run's end (a
+	 * periodic sweep alone never ends a run; the Java twin has no such timer).
+	 */
+	public boolean onlyTicksLeft() {
+		if (periodicTimers.isEmpty()) {
+			return host.scheduler.isEmpty();
+		}
+		return host.scheduler.idleExcept(e -> {
+			for (KTimer t : periodicTimers) {
+				if (t.pending == e) {
+					return true;
+				}
+			}
+			return false;
+		});
 	}
 
 	/** The simulator whose host this driver serves; set before the run (the Kernel alone does not reach it). */
@@ -509,19 +522,11 @@ public final class CDriver implements SimDriver {
 			return k.KeSetTimer(timer, due, dpc);
 		}
 		KDpc periodic = new KDpc();
-		long[] lastBusy = {host.scheduler.now()};
 		k.KeInitializeDpc(periodic, (x, ctx, a1, a2) -> {
-			// Re-armed while anything else may still happen; once the simulation has nothing but this
-			// tick left for longer than the driver's longest timeout, the tick stops (else no run ends).
-			long now = host.scheduler.now();
-			if (!host.scheduler.isEmpty()) {
-				lastBusy[0] = now;
-			}
-			if (now - lastBusy[0] <= idleTickLimitUs) {
-				k.KeSetTimer(timer, NtDef.RELATIVE_MS(periodMs), periodic);
-			}
+			k.KeSetTimer(timer, NtDef.RELATIVE_MS(periodMs), periodic);
 			dpc.DeferredRoutine.run(dpc, dpc.DeferredContext, null, null);
 		}, null);
+		periodicTimers.add(timer);
 		return k.KeSetTimer(timer, due, periodic);
 	}
 

@@ -53,17 +53,6 @@ public final class CTarget {
 		return executable;
 	}
 
-	/** The longest pend timeout of the model plus a second: a periodic sweep has nothing to do after it. */
-	private long longestTimeoutMicros() {
-		long max = 0;
-		for (WskListener l : model.getListeners()) {
-			for (var r : l.getInspectRules()) {
-				max = Math.max(max, r.getTimeoutMillis());
-			}
-		}
-		return (max + 1000) * 1000;
-	}
-
 	/** One run of the C: the scenario's result, and the C source line behind each of its trace events. */
 	public record CRun(ScenarioResult result, Function<TraceEvent, String> sourceLines) {
 	}
@@ -84,10 +73,13 @@ public final class CTarget {
 		CDriver driver = new CDriver(executable, "driver " + model.getName(), model.getPrefix(), listeners,
 				callTimeoutMs);
 		driver.attach(sim);
-		driver.setIdleTickLimit(longestTimeoutMicros());
 		int st = 0;
 		try {
-			st = sim.runDriver(driver);
+			// WskSimulator.runDriver, except that the run ends when only periodic ticks are left
+			st = sim.load(driver);
+			sim.host().scheduler.runUntil(driver::onlyTicksLeft, config.endTime());
+			sim.unload();
+			sim.finish();
 			driver.exit();
 		} catch (HostFailure f) {
 			sim.host().verifier.setLocator(null);
