@@ -41,24 +41,25 @@ public final class TraceComparison {
 	public static Comparison compare(ScenarioResult java, ScenarioResult c, Function<TraceEvent, String> cLocation) {
 		List<TraceEvent> j = compared(java.trace().events());
 		List<TraceEvent> k = compared(c.trace().events());
+		boolean sameOutcomes = outcomes(java, c) == null;
 		if (java.trace().dropped() > 0 || c.trace().dropped() > 0) {
-			return new Comparison(false, j.size(), k.size(), "the traces were cut at the trace limit ("
+			return new Comparison(false, sameOutcomes, j.size(), k.size(), "the traces were cut at the trace limit ("
 					+ java.trace().dropped() + " / " + c.trace().dropped() + " events dropped): raise the limit to compare");
 		}
 		int n = Math.min(j.size(), k.size());
 		for (int i = 0; i < n; i++) {
 			if (!normal(j.get(i)).equals(normal(k.get(i)))) {
-				return new Comparison(false, j.size(), k.size(), divergence(j, k, i, cLocation));
+				return new Comparison(false, sameOutcomes, j.size(), k.size(), divergence(j, k, i, cLocation));
 			}
 		}
 		if (j.size() != k.size()) {
-			return new Comparison(false, j.size(), k.size(), divergence(j, k, n, cLocation));
+			return new Comparison(false, sameOutcomes, j.size(), k.size(), divergence(j, k, n, cLocation));
 		}
 		String outcomes = outcomes(java, c);
 		if (outcomes != null) {
-			return new Comparison(false, j.size(), k.size(), outcomes);
+			return new Comparison(false, false, j.size(), k.size(), outcomes);
 		}
-		return new Comparison(true, j.size(), k.size(), "the Java twin and the C driver agree on " + j.size()
+		return new Comparison(true, true, j.size(), k.size(), "the Java twin and the C driver agree on " + j.size()
 				+ " events (" + java.summary().requests() + " requests, " + java.violations().size() + " violations)");
 	}
 

@@ -240,6 +240,10 @@ public final class CDriver implements SimDriver {
 			case "IoAllocateIrp": {
 				Irp irp = k.IoAllocateIrp((int) n(t, 2), n(t, 3) != 0);
 				if (irp != null) {
+					String line = exe.sourceLine(n(t, 1));
+					if (line != null) {
+						irp.setElement("C: " + line);      // violations about this IRP name where it was allocated
+					}
 					irps.put(n(t, 4), irp);
 					irpAddresses.put(irp, n(t, 4));
 				}
