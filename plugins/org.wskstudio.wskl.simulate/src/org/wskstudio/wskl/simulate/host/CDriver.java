@@ -82,6 +82,7 @@ public final class CDriver implements SimDriver {
 	private final Deque<long[]> where = new ArrayDeque<>();
 
 	private long[] sites = new long[1024];
+	private long returnedBy;
 	private HostProcess process;
 	private Kernel k;
 	private SimHost host;
@@ -180,6 +181,13 @@ public final class CDriver implements SimDriver {
 	}
 
 	private String location() {
+		if (returnedBy != 0) {
+			String line = exe.sourceLine(returnedBy + 1);
+			returnedBy = 0;
+			if (line != null) {
+				return "C: the routine at " + line;
+			}
+		}
 		for (long[] w : where) {
 			String line = w[0] != 0 ? exe.sourceLine(w[0]) : w[1] != 0 ? exe.sourceLine(w[1] + 1) : null;
 			if (line != null) {
@@ -475,8 +483,12 @@ public final class CDriver implements SimDriver {
 			localPtr = outs[0];
 			local = hex(a);
 		}
-		return (int) callC(routine, "complete " + h(address) + " " + h(irp.IoStatus.Status & 0xffffffffL) + " " + kind
+		int st = (int) callC(routine, "complete " + h(address) + " " + h(irp.IoStatus.Status & 0xffffffffL) + " " + kind
 				+ " " + h(value) + " " + h(localPtr) + " " + local + " " + h(remotePtr) + " " + remote)[0];
+		if (st != NtStatus.STATUS_MORE_PROCESSING_REQUIRED) {
+			returnedBy = routine;                   // the I/O manager reports it next: name the routine
+		}
+		return st;
 	}
 
 	/** The addresses WskAccept writes: the accepted connection's, as the simulator gave them to the Java twin. */
