@@ -16,7 +16,9 @@ import org.wskstudio.wsk.generator.WskGenerators;
 import org.wskstudio.wsk.model.WskDriver;
 import org.wskstudio.wsk.sim.scenario.ScenarioResult;
 import org.wskstudio.wskl.simulate.ScenarioFiles;
-import org.wskstudio.wskl.simulate.SimulationRunner;
+import org.wskstudio.wskl.simulate.SimulationTarget;
+import org.wskstudio.wskl.simulate.TargetResult;
+import org.wskstudio.wskl.simulate.TargetRunner;
 import org.wskstudio.wskl.wsks.Scenario;
 
 import picocli.CommandLine.Command;
@@ -93,18 +95,31 @@ final class DemoCommand implements Callable<Integer> {
 				if (scenarios.hasErrors()) {
 					return WsklCli.EXIT_PROBLEMS;
 				}
-				SimulationRunner runner = new SimulationRunner(driver.get());
+				TargetRunner runner = DemoTargets.runner(driver.get(), err);
 				out.println("simulating " + scenarios.scenarios().size() + " scenario(s) of " + scenarioFile
-						+ " with the Java driver, compiled in memory:");
+						+ DemoTargets.describe(runner.target()) + ":");
+				boolean agree = true;
 				for (Scenario s : scenarios.scenarios()) {
-					ScenarioResult r = runner.run(s);
+					TargetResult t = runner.run(s);
+					ScenarioResult r = t.primary();
 					results.add(r);
-					out.println("  " + s.getName() + ": " + (r.passed() ? "PASSED" : "FAILED") + " ("
+					if (t.c() != null) {
+						results.add(t.c());
+					}
+					out.println("  " + s.getName() + ": " + (t.passed() ? "PASSED" : "FAILED") + " ("
 							+ r.summary().requests() + " requests, " + r.summary().accepted() + " accepted, "
-							+ r.violations().size() + " violations)");
+							+ r.violations().size() + " violations" + DemoTargets.comparison(t) + ")");
 					for (String f : r.failedExpectations()) {
 						out.println("    failed expectation: " + f);
 					}
+					if (t.comparison() != null && !t.comparison().equal()) {
+						agree = false;
+						out.println("    " + t.comparison().report().replace("\n", "\n    "));
+					}
+				}
+				if (runner.target() == SimulationTarget.BOTH) {
+					out.println(agree ? "the C driver and its Java twin agree on every scenario, event for event"
+							: "the C driver and its Java twin DIVERGE (see above)");
 				}
 			}
 			if (!results.isEmpty()) {

@@ -12,7 +12,13 @@ import java.util.concurrent.Callable;
 
 import org.wskstudio.wsk.model.WskDriver;
 import org.wskstudio.wsk.sim.scenario.ScenarioResult;
+import org.wskstudio.wsk.sim.SimConfig;
 import org.wskstudio.wskl.simulate.RandomRun;
+import org.wskstudio.wskl.simulate.SimulationTarget;
+import org.wskstudio.wskl.simulate.TargetResult;
+import org.wskstudio.wskl.simulate.TargetRunner;
+import org.wskstudio.wskl.simulate.host.HostBuildException;
+import org.wskstudio.wskl.simulate.host.HostCompiler;
 import org.wskstudio.wskl.simulate.ScenarioFiles;
 import org.wskstudio.wskl.simulate.SimulationRunner;
 import org.wskstudio.wskl.simulate.compile.DriverCompileException;
@@ -75,6 +81,9 @@ final class SimulateCommand implements Callable<Integer> {
 	@Option(names = { "-v", "--verbose" }, description = "print every run's events")
 	boolean verbose;
 
+	@picocli.CommandLine.Mixin
+	TargetOutput.Options targetOptions = new TargetOutput.Options();
+
 	@Override
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
@@ -84,6 +93,15 @@ final class SimulateCommand implements Callable<Integer> {
 		}
 		if (drops < 0 || drops > 1 || allocationFailures < 0 || allocationFailures > 1) {
 			throw new ParameterException(spec.commandLine(), "probabilities go from 0 to 1");
+		}
+		SimulationTarget target;
+		try {
+			target = targetOptions.target();
+		} catch (IllegalArgumentException e) {
+			throw new ParameterException(spec.commandLine(), e.getMessage());
+		}
+		if (targetOptions.cSource != null && !target.runsC()) {
+			throw new ParameterException(spec.commandLine(), "--c-source needs --target c or both");
 		}
 		Path tracePath = path(trace, "--trace");
 		Path svgPath = path(svg, "--svg");
@@ -136,43 +154,45 @@ final class SimulateCommand implements Callable<Integer> {
 			toRun = files.scenarios();
 		}
 
-		SimulationRunner runner;
+		TargetRunner runner;
 		try {
-			runner = new SimulationRunner(codeModel.get());
-		} catch (DriverCompileException | IllegalArgumentException e) {
+			runner = new TargetRunner(codeModel.get(), target, new SimConfig(), targetOptions.cSources());
+		} catch (DriverCompileException | HostBuildException | IllegalArgumentException e) {
 			err.println("wskl simulate: error: " + e.getMessage());
 			return WsklCli.EXIT_PROBLEMS;
 		}
-		out.println("simulating " + model + " (driver " + codeModel.get().getName() + ", Java driver "
-				+ runner.javaFiles().get(0).path() + " compiled in memory)");
+		out.println("simulating " + model + " (driver " + codeModel.get().getName()
+				+ (target.runsJava() ? ", Java driver " + runner.javaRunner().javaFiles().get(0).path() + " compiled in memory" : "")
+				+ (target.runsC() ? ", C driver (" + runner.cTarget().sources().origin() + ") built with gcc "
+						+ String.join(" ", HostCompiler.FLAGS.subList(1, 5)) : "") + ")");
 		List<ScenarioResult> results = new ArrayList<>();
 		for (Scenario s : toRun) {
-			ScenarioResult r;
+			TargetResult r;
 			try {
 				r = runner.run(s);
 			} catch (IllegalArgumentException e) {
 				err.println("wskl simulate: error: " + e.getMessage());
 				return WsklCli.EXIT_PROBLEMS;
 			}
-			results.add(r);
 			out.println();
 			if (verbose) {
 				out.println("scenario " + s.getName() + " events:");
-				SimulationOutput.trace(out, r);
+				SimulationOutput.trace(out, r.primary());
 			}
-			SimulationOutput.report(out, "scenario " + s.getName() + " (" + where(s) + ")", r);
+			TargetOutput.report(out, "scenario " + s.getName() + " (" + where(s) + ")", r, results);
+			diverged |= r.comparison() != null && !r.comparison().equal();
 		}
 		if (random != null) {
 			RandomRun settings = new RandomRun(random, seed, drops, allocationFailures, allocationFailures);
 			long start = System.nanoTime();
-			ScenarioResult r = runner.runRandom(settings, progress(err, random));
-			results.add(r);
+			TargetResult r = runner.runRandom(settings, progress(err, random));
 			out.println();
 			if (verbose) {
 				out.println("random run events:");
-				SimulationOutput.trace(out, r);
+				SimulationOutput.trace(out, r.primary());
 			}
-			SimulationOutput.report(out, "random run of " + random + " requests, seed " + seed, r);
+			TargetOutput.report(out, "random run of " + random + " requests, seed " + seed, r, results);
+			diverged |= r.comparison() != null && !r.comparison().equal();
 			if (random >= 10_000) {
 				err.printf(java.util.Locale.ROOT, "wskl simulate: %d requests simulated in %.1f s%n", random, (System.nanoTime() - start) / 1e9);
 			}
@@ -197,8 +217,10 @@ final class SimulateCommand implements Callable<Integer> {
 			return WsklCli.EXIT_PROBLEMS;
 		}
 		out.flush();
-		return SimulationOutput.ok(results) ? 0 : WsklCli.EXIT_PROBLEMS;
+		return SimulationOutput.ok(results) && !diverged ? 0 : WsklCli.EXIT_PROBLEMS;
 	}
+
+	private boolean diverged;
 
 	private Path path(String value, String what) {
 		if (value == null) {

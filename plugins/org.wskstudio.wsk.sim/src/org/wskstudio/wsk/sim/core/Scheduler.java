@@ -73,6 +73,19 @@ public final class Scheduler {
         }
     }
 
+    /**
+     * Whether every live event still scheduled is one of those the predicate ignores (e.g. the ticks
+     * of a driver's periodic timer, which alone never end a run).
+     */
+    public boolean idleExcept(java.util.function.Predicate<ScheduledEvent> ignore) {
+        for (ScheduledEvent e : queue) {
+            if (!e.cancelled() && !(dropExternal && e.external()) && !ignore.test(e)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Runs one event; false when none is left. */
     public boolean step() {
         skipDead();

@@ -79,11 +79,20 @@ public enum Rule {
             "An IRP is given where none is allowed (SO_WSK_EVENT_CALLBACK enable) or missing where one is required."),
     SOCKET_CLOSED_USE(Group.SOCKET, Severity.ERROR, "A socket is used (option, bind, accept, close) after WskCloseSocket."),
     STATIC_EVENTS_TOO_LATE(Group.SOCKET, Severity.ERROR,
-            "WSK_SET_STATIC_EVENT_CALLBACKS is set after a socket was created.");
+            "WSK_SET_STATIC_EVENT_CALLBACKS is set after a socket was created."),
+
+    // --- the C driver on the host (its own process; see org.wskstudio.wskl.simulate.host) ---
+    C_SANITIZER(Group.HOST, Severity.ERROR,
+            "AddressSanitizer, UndefinedBehaviorSanitizer or LeakSanitizer reported a defect in the C driver "
+                    + "(use after free, double free, overflow, undefined behaviour, leak)."),
+    C_CRASH(Group.HOST, Severity.ERROR, "The C driver's process died (signal or exit) while it was running."),
+    C_HANG(Group.HOST, Severity.ERROR, "The C driver did not answer within the time limit of one call (a hang)."),
+    C_PROTOCOL(Group.HOST, Severity.ERROR,
+            "The C driver's process broke the host protocol (unexpected output, unknown call).");
 
     /** Rule groups, one test class each. */
     public enum Group {
-        IRP, INSPECT, CALLBACK, POOL, REGISTRATION, TIMER, SOCKET
+        IRP, INSPECT, CALLBACK, POOL, REGISTRATION, TIMER, SOCKET, HOST
     }
 
     private final Group group;

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import org.wskstudio.wsk.sim.trace.Trace;
 
@@ -15,6 +16,7 @@ public final class Verifier {
     private final Trace trace;
     private final List<Violation> violations = new ArrayList<>();
     private final Map<Rule, Integer> counts = new EnumMap<>(Rule.class);
+    private Supplier<String> locator = () -> null;
 
     public Verifier(LongSupplier clock, Trace trace) {
         this.clock = clock;
@@ -28,11 +30,21 @@ public final class Verifier {
 
     /** Reports a violation that belongs to an earlier moment (e.g. an end-of-run check about an abort). */
     public Violation report(Rule rule, String element, String listener, String message, long time) {
-        Violation v = new Violation(rule, message, time, element == null ? "driver" : element, listener);
+        String where = locator.get();
+        Violation v = new Violation(rule, where == null ? message : message + " [" + where + "]", time,
+                element == null ? "driver" : element, listener);
         violations.add(v);
         counts.merge(rule, 1, Integer::sum);
         trace.violation(v);
         return v;
+    }
+
+    /**
+     * Where the driver's code is now, for drivers that are not Java (e.g. "C: file.c:123
+     * (Function)"); appended to each violation's message when not null.
+     */
+    public void setLocator(Supplier<String> locator) {
+        this.locator = locator == null ? () -> null : locator;
     }
 
     public List<Violation> violations() {

@@ -27,6 +27,7 @@ class DemoCommandTest {
 				.allSatisfy(line -> assertThat(line).startsWith("{\"seq\":"));
 		assertThat(Files.readString(out.resolve("timeline.svg"))).startsWith("<svg").contains("Scenario Mixed");
 		assertThat(run.out()).contains("  Mixed: PASSED").contains("the picture:  " + out.resolve("timeline.svg"))
+				.contains("the C driver and its Java twin agree on every scenario, event for event")
 				.contains("the code:     " + out.resolve("c"));
 	}
 
