@@ -17,6 +17,7 @@ WSK_NEEDS_HOST_C=(
   "deb:libc6-dev|libc6-dev|the C library headers, for the generated C run on Linux"
   "deb:libasan8|libasan8|the AddressSanitizer runtime of gcc 12, for the generated C run under ASan"
   "deb:libubsan1|libubsan1|the UndefinedBehaviorSanitizer runtime of gcc 12, for the generated C run under UBSan"
+  "cmd:addr2line|binutils|addr2line, which names the C function and line of a crash in the generated C"
 )
 # What ./mvnw -B verify needs besides the host C: the Windows kernel C compile tests and the UI tests.
 WSK_NEEDS_VERIFY=(

@@ -168,6 +168,9 @@ public final class CDriver implements SimDriver {
 	// ------------------------------------------------------------------ into the C
 
 	private long[] callC(long function, String message) {
+		if (function != 0) {
+			noteSites(host.trace.total() - 1, host.trace.total(), function + 1);  // the callback's event: its C function
+		}
 		where.push(new long[] {0, function});
 		try {
 			return process.call(message);
@@ -209,14 +212,13 @@ public final class CDriver implements SimDriver {
 			throw new HostFailure(Rule.C_PROTOCOL, "malformed call from the C host: " + String.join(" ", t), null);
 		} finally {
 			where.pop();
-			noteSites(first, site);
+			noteSites(first, host.trace.total(), site);
 		}
 	}
 
 	/** Remembers the call site of the trace events a kernel call recorded (nested calls noted theirs first). */
-	private void noteSites(long first, long site) {
-		long last = host.trace.total();
-		if (last > Integer.MAX_VALUE || site == 0) {
+	private void noteSites(long first, long last, long site) {
+		if (first < 0 || last > Integer.MAX_VALUE || site == 0) {
 			return;
 		}
 		if (sites.length < last) {

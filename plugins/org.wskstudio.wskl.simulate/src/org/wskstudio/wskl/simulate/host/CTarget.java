@@ -84,6 +84,9 @@ public final class CTarget {
 		} catch (HostFailure f) {
 			sim.host().verifier.setLocator(null);
 			sim.host().verifier.report(f.rule(), "driver " + model.getName(), null, f.getMessage());
+		} catch (HostBuildException e) {
+			sim.host().verifier.setLocator(null);
+			sim.host().verifier.report(Rule.C_CRASH, "driver " + model.getName(), null, e.getMessage());
 		} finally {
 			driver.close();
 		}

@@ -23,7 +23,7 @@ import org.wskstudio.wsk.sim.verify.Rule;
  */
 public final class HostProcess implements AutoCloseable {
 	/** The sanitizers: stop at the first report, print stacks with file:line, leaks at exit. */
-	static final String ASAN_OPTIONS = "halt_on_error=1:abort_on_error=0:detect_leaks=1:symbolize=1:exitcode=23"
+	static final String ASAN_OPTIONS = "halt_on_error=1:abort_on_error=0:detect_leaks=1:symbolize=1:exitcode=23:handle_abort=1"
 			+ ":allocator_may_return_null=0:print_summary=1";
 	static final String UBSAN_OPTIONS = "halt_on_error=1:print_stacktrace=1:symbolize=1:exitcode=24";
 
@@ -171,12 +171,16 @@ public final class HostProcess implements AutoCloseable {
 			err = stderr.toString();
 		}
 		SanitizerReport report = SanitizerReport.parse(err, executable);
+		if (killedForHang || fallback == Rule.C_HANG) {
+			// the watchdog's SIGABRT made AddressSanitizer print where the driver was
+			String where = report == null || report.location() == null ? ""
+					: " at " + report.location() + String.join("", report.frames().stream().map(f -> "\n    " + f).toList());
+			return new HostFailure(Rule.C_HANG, "the C driver did not answer within "
+					+ TimeUnit.NANOSECONDS.toMillis(callTimeoutNanos) + " ms (hang or endless loop); stopped" + where,
+					report == null ? null : report.location());
+		}
 		if (report != null) {
 			return new HostFailure(Rule.C_SANITIZER, report.message(), report.location());
-		}
-		if (fallback == Rule.C_HANG) {
-			return new HostFailure(Rule.C_HANG, "the C driver did not answer within "
-					+ TimeUnit.NANOSECONDS.toMillis(callTimeoutNanos) + " ms (hang or endless loop); killed", null);
 		}
 		String why = detail != null ? detail
 				: "the C driver's process ended" + (process.isAlive() ? "" : " with exit code " + process.exitValue());
@@ -205,6 +209,7 @@ public final class HostProcess implements AutoCloseable {
 			long since = waitingSince;
 			if (since != 0 && System.nanoTime() - since > callTimeoutNanos) {
 				killedForHang = true;
+				abortForStack();
 				process.destroyForcibly();
 				return;
 			}
@@ -213,6 +218,19 @@ public final class HostProcess implements AutoCloseable {
 			} catch (InterruptedException e) {
 				return;
 			}
+		}
+	}
+
+	/** SIGABRT first: AddressSanitizer then prints the stack of the spinning code, with file:line. */
+	private void abortForStack() {
+		try {
+			Process kill = new ProcessBuilder("kill", "-ABRT", Long.toString(process.pid())).start();
+			kill.waitFor(2, TimeUnit.SECONDS);
+			process.waitFor(5, TimeUnit.SECONDS);
+		} catch (IOException e) {
+			// no kill command: killed below without a stack
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

@@ -34,7 +34,7 @@ public record SanitizerReport(String kind, List<String> frames, String location)
 			return null;
 		}
 		String body = stderr.substring(a.start());
-		String kind = a.group(1) + ": " + a.group(2).replaceAll(" on address 0x[0-9a-f]+ at pc.*", "")
+		String kind = a.group(1) + ": " + a.group(2).replaceAll(" on (address )?0x[0-9a-f]+.*", "")
 				.replaceAll(" 0x[0-9a-f]+", "").trim();
 		List<String> frames = new ArrayList<>();
 		// the access (or leak) stack, then "freed by ... here:" and "previously allocated by ... here:"
@@ -51,7 +51,7 @@ public record SanitizerReport(String kind, List<String> frames, String location)
 			if (!more) {
 				break;
 			}
-			label = s.group(1).replaceAll(" by thread T\\d+", "").replace(" here:", ":").replace(" from:", ":");
+			label = s.group(1).replaceAll(" thread T\\d+", "").replace(" here:", ":").replace(" from:", ":");
 			start = s.end();
 		}
 		String location = null;
