@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.wskstudio.wsk.generator.GeneratedFile;
 import org.wskstudio.wsk.generator.WskGenerators;
 import org.wskstudio.wsk.model.WskDriver;
+import org.wskstudio.wsk.sim.scenario.FaultSweep;
 import org.wskstudio.wsk.sim.scenario.ScenarioResult;
 import org.wskstudio.wskl.simulate.ScenarioFiles;
 import org.wskstudio.wskl.simulate.SimulationRunner;
@@ -87,6 +88,7 @@ final class DemoCommand implements Callable<Integer> {
 			out.println("Java driver: " + String.join(", ", java.stream().map(Path::toString).toList()));
 
 			List<ScenarioResult> results = new ArrayList<>();
+			boolean sweepsOk = true;
 			if (Files.isRegularFile(scenarioFile)) {
 				ScenarioFiles.Loaded scenarios = ScenarioFiles.load(model, List.of(scenarioFile));
 				scenarios.problems().forEach(err::println);
@@ -97,7 +99,8 @@ final class DemoCommand implements Callable<Integer> {
 				out.println("simulating " + scenarios.scenarios().size() + " scenario(s) of " + scenarioFile
 						+ " with the Java driver, compiled in memory:");
 				for (Scenario s : scenarios.scenarios()) {
-					ScenarioResult r = runner.run(s);
+					FaultSweep.Result sweep = runner.sweep(s);
+					ScenarioResult r = sweep.unfailed().result();
 					results.add(r);
 					out.println("  " + s.getName() + ": " + (r.passed() ? "PASSED" : "FAILED") + " ("
 							+ r.summary().requests() + " requests, " + r.summary().accepted() + " accepted, "
@@ -105,6 +108,8 @@ final class DemoCommand implements Callable<Integer> {
 					for (String f : r.failedExpectations()) {
 						out.println("    failed expectation: " + f);
 					}
+					SimulationOutput.sweep(out, sweep);
+					sweepsOk &= SimulationOutput.sweepOk(sweep);
 				}
 			}
 			if (!results.isEmpty()) {
@@ -122,7 +127,7 @@ final class DemoCommand implements Callable<Integer> {
 			}
 			out.println("the code:     " + dir.resolve("c") + " (C for the WDK), " + dir.resolve("java")
 					+ " (its Java twin for the simulator)");
-			return SimulationOutput.ok(results) ? 0 : WsklCli.EXIT_PROBLEMS;
+			return SimulationOutput.ok(results) && sweepsOk ? 0 : WsklCli.EXIT_PROBLEMS;
 		} catch (IOException | RuntimeException e) {
 			err.println("wskl demo: error: " + ModelLoader.reason(e));
 			return WsklCli.EXIT_PROBLEMS;

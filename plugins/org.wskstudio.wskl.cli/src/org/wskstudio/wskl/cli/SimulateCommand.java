@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.wskstudio.wsk.model.WskDriver;
+import org.wskstudio.wsk.sim.scenario.FaultSweep;
 import org.wskstudio.wsk.sim.scenario.ScenarioResult;
 import org.wskstudio.wskl.simulate.RandomRun;
 import org.wskstudio.wskl.simulate.ScenarioFiles;
@@ -146,10 +147,13 @@ final class SimulateCommand implements Callable<Integer> {
 		out.println("simulating " + model + " (driver " + codeModel.get().getName() + ", Java driver "
 				+ runner.javaFiles().get(0).path() + " compiled in memory)");
 		List<ScenarioResult> results = new ArrayList<>();
+		boolean sweepsOk = true;
 		for (Scenario s : toRun) {
 			ScenarioResult r;
+			FaultSweep.Result sweep;
 			try {
-				r = runner.run(s);
+				sweep = runner.sweep(s);
+				r = sweep.unfailed().result();
 			} catch (IllegalArgumentException e) {
 				err.println("wskl simulate: error: " + e.getMessage());
 				return WsklCli.EXIT_PROBLEMS;
@@ -161,6 +165,8 @@ final class SimulateCommand implements Callable<Integer> {
 				SimulationOutput.trace(out, r);
 			}
 			SimulationOutput.report(out, "scenario " + s.getName() + " (" + where(s) + ")", r);
+			SimulationOutput.sweep(out, sweep);
+			sweepsOk &= SimulationOutput.sweepOk(sweep);
 		}
 		if (random != null) {
 			RandomRun settings = new RandomRun(random, seed, drops, allocationFailures, allocationFailures);
@@ -197,7 +203,7 @@ final class SimulateCommand implements Callable<Integer> {
 			return WsklCli.EXIT_PROBLEMS;
 		}
 		out.flush();
-		return SimulationOutput.ok(results) ? 0 : WsklCli.EXIT_PROBLEMS;
+		return SimulationOutput.ok(results) && sweepsOk ? 0 : WsklCli.EXIT_PROBLEMS;
 	}
 
 	private Path path(String value, String what) {
