@@ -160,6 +160,16 @@ public final class WskSimulator {
         return wsk.flow().requests();
     }
 
+    /** IoAllocateIrp calls of the run, failed ones included (the points {@code fail each irp allocation} fails). */
+    public int irpAllocationCalls() {
+        return host.io.allocationCalls();
+    }
+
+    /** ExAllocatePoolWithTag calls of the run, failed ones included (the points {@code fail each pool allocation} fails). */
+    public int poolAllocationCalls() {
+        return host.pool.allocationCalls();
+    }
+
     public SimSummary summary() {
         return SimSummary.of(requests(), violations(), host.io.allocatedCount(), host.io.freedCount(),
                 host.pool.allocatedCount(), host.pool.freedCount(), host.scheduler.now(), host.scheduler.executed(),

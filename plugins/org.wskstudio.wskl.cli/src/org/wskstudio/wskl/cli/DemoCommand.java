@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.wskstudio.wsk.generator.GeneratedFile;
 import org.wskstudio.wsk.generator.WskGenerators;
 import org.wskstudio.wsk.model.WskDriver;
+import org.wskstudio.wsk.sim.scenario.FaultSweep;
 import org.wskstudio.wsk.sim.scenario.ScenarioResult;
 import org.wskstudio.wskl.simulate.ScenarioFiles;
 import org.wskstudio.wskl.simulate.SimulationTarget;
@@ -89,6 +90,7 @@ final class DemoCommand implements Callable<Integer> {
 			out.println("Java driver: " + String.join(", ", java.stream().map(Path::toString).toList()));
 
 			List<ScenarioResult> results = new ArrayList<>();
+			boolean sweepsOk = true;
 			if (Files.isRegularFile(scenarioFile)) {
 				ScenarioFiles.Loaded scenarios = ScenarioFiles.load(model, List.of(scenarioFile));
 				scenarios.problems().forEach(err::println);
@@ -102,6 +104,7 @@ final class DemoCommand implements Callable<Integer> {
 				for (Scenario s : scenarios.scenarios()) {
 					TargetResult t = runner.run(s);
 					ScenarioResult r = t.primary();
+					FaultSweep.Result sweep = runner.sweep(s);
 					results.add(r);
 					if (t.c() != null) {
 						results.add(t.c());
@@ -115,6 +118,10 @@ final class DemoCommand implements Callable<Integer> {
 					if (t.comparison() != null && !t.comparison().equal()) {
 						agree = false;
 						out.println("    " + t.comparison().report().replace("\n", "\n    "));
+					}
+					if (sweep != null) {
+						SimulationOutput.sweep(out, sweep);
+						sweepsOk &= SimulationOutput.sweepOk(sweep);
 					}
 				}
 				if (runner.target() == SimulationTarget.BOTH) {
@@ -137,7 +144,7 @@ final class DemoCommand implements Callable<Integer> {
 			}
 			out.println("the code:     " + dir.resolve("c") + " (C for the WDK), " + dir.resolve("java")
 					+ " (its Java twin for the simulator)");
-			return SimulationOutput.ok(results) ? 0 : WsklCli.EXIT_PROBLEMS;
+			return SimulationOutput.ok(results) && sweepsOk ? 0 : WsklCli.EXIT_PROBLEMS;
 		} catch (IOException | RuntimeException e) {
 			err.println("wskl demo: error: " + ModelLoader.reason(e));
 			return WsklCli.EXIT_PROBLEMS;

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.wskstudio.wsk.model.WskDriver;
+import org.wskstudio.wsk.sim.scenario.FaultSweep;
 import org.wskstudio.wsk.sim.scenario.ScenarioResult;
 import org.wskstudio.wsk.sim.SimConfig;
 import org.wskstudio.wskl.simulate.RandomRun;
@@ -166,10 +167,13 @@ final class SimulateCommand implements Callable<Integer> {
 				+ (target.runsC() ? ", C driver (" + runner.cTarget().sources().origin() + ") built with gcc "
 						+ String.join(" ", HostCompiler.FLAGS.subList(1, 5)) : "") + ")");
 		List<ScenarioResult> results = new ArrayList<>();
+		boolean sweepsOk = true;
 		for (Scenario s : toRun) {
 			TargetResult r;
+			FaultSweep.Result sweep;
 			try {
 				r = runner.run(s);
+				sweep = runner.sweep(s);
 			} catch (IllegalArgumentException e) {
 				err.println("wskl simulate: error: " + e.getMessage());
 				return WsklCli.EXIT_PROBLEMS;
@@ -181,6 +185,10 @@ final class SimulateCommand implements Callable<Integer> {
 			}
 			TargetOutput.report(out, "scenario " + s.getName() + " (" + where(s) + ")", r, results);
 			diverged |= r.comparison() != null && !r.comparison().equal();
+			if (sweep != null) {
+				SimulationOutput.sweep(out, sweep);
+				sweepsOk &= SimulationOutput.sweepOk(sweep);
+			}
 		}
 		if (random != null) {
 			RandomRun settings = new RandomRun(random, seed, drops, allocationFailures, allocationFailures);
@@ -217,7 +225,7 @@ final class SimulateCommand implements Callable<Integer> {
 			return WsklCli.EXIT_PROBLEMS;
 		}
 		out.flush();
-		return SimulationOutput.ok(results) && !diverged ? 0 : WsklCli.EXIT_PROBLEMS;
+		return SimulationOutput.ok(results) && !diverged && sweepsOk ? 0 : WsklCli.EXIT_PROBLEMS;
 	}
 
 	private boolean diverged;

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 
 import org.wskstudio.wsk.sim.core.VirtualTime;
 import org.wskstudio.wsk.sim.net.RequestOutcome;
+import org.wskstudio.wsk.sim.scenario.FaultSweep;
 import org.wskstudio.wsk.sim.scenario.ScenarioResult;
 import org.wskstudio.wsk.sim.trace.JsonLinesWriter;
 import org.wskstudio.wsk.sim.trace.SvgSequenceWriter;
@@ -43,6 +44,33 @@ final class SimulationOutput {
 		for (String line : r.summary().toString().split("\n")) {
 			out.println("  " + line);
 		}
+	}
+
+	/**
+	 * The runs of a fault sweep after its unfailed run's report: one line per failed allocation
+	 * point (which point, the outcomes, the violations, the verdict) and what failed in each.
+	 */
+	static void sweep(PrintWriter out, FaultSweep.Result sweep) {
+		if (sweep.runs().size() == 1) {
+			return;
+		}
+		out.println("  fault sweep: " + (sweep.runs().size() - 1) + " failed-allocation run(s) ("
+				+ sweep.irpPoints() + " IoAllocateIrp, " + sweep.poolPoints() + " ExAllocatePoolWithTag reached): "
+				+ (sweepOk(sweep) ? "PASSED" : "FAILED"));
+		for (FaultSweep.Run run : sweep.runs().subList(1, sweep.runs().size())) {
+			out.println("    " + run.reportLine());
+			for (String f : run.result().failedExpectations()) {
+				out.println("      failed expectation: " + f.replace("\n", "\n      "));
+			}
+			for (Violation v : run.result().violations().stream().limit(5).toList()) {
+				out.println("      violation: " + v);
+			}
+		}
+	}
+
+	/** Whether every run of the sweep passed without violations. */
+	static boolean sweepOk(FaultSweep.Result sweep) {
+		return ok(sweep.runs().stream().map(FaultSweep.Run::result).toList());
 	}
 
 	/** The run's events, one line each: time, arrow, call or callback, model element, details, result. */

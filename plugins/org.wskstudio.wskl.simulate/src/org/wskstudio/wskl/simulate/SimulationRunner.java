@@ -20,6 +20,7 @@ import org.wskstudio.wsk.sim.SimConfig;
 import org.wskstudio.wsk.sim.SimDriver;
 import org.wskstudio.wsk.sim.core.ProgressListener;
 import org.wskstudio.wsk.sim.core.VirtualTime;
+import org.wskstudio.wsk.sim.scenario.FaultSweep;
 import org.wskstudio.wsk.sim.scenario.RandomScenarioGenerator;
 import org.wskstudio.wsk.sim.scenario.Scenario;
 import org.wskstudio.wsk.sim.scenario.ScenarioResult;
@@ -80,6 +81,19 @@ public final class SimulationRunner {
 
 	public ScenarioResult run(org.wskstudio.wskl.wsks.Scenario scenario) {
 		return run(new ScenarioTranslator(config).translate(scenario));
+	}
+
+	/**
+	 * Runs a scenario as a fault sweep ({@code fail each irp|pool allocation}): once unfailed,
+	 * then once per allocation point it sweeps. A scenario without a sweep gives its one run.
+	 */
+	public FaultSweep.Result sweep(org.wskstudio.wskl.wsks.Scenario scenario) {
+		return sweep(new ScenarioTranslator(config).translate(scenario));
+	}
+
+	/** As {@link #sweep(org.wskstudio.wskl.wsks.Scenario)}, for a translated scenario. */
+	public FaultSweep.Result sweep(Scenario scenario) {
+		return FaultSweep.run(scenario, driver, config);
 	}
 
 	public List<ScenarioResult> runAll(List<org.wskstudio.wskl.wsks.Scenario> scenarios) {

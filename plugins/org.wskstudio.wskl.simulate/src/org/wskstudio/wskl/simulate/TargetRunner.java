@@ -3,6 +3,7 @@ package org.wskstudio.wskl.simulate;
 import org.wskstudio.wsk.model.WskDriver;
 import org.wskstudio.wsk.sim.SimConfig;
 import org.wskstudio.wsk.sim.core.ProgressListener;
+import org.wskstudio.wsk.sim.scenario.FaultSweep;
 import org.wskstudio.wsk.sim.scenario.Scenario;
 import org.wskstudio.wsk.sim.scenario.ScenarioResult;
 import org.wskstudio.wsk.sim.scenario.ScenarioRunner;
@@ -46,6 +47,16 @@ public final class TargetRunner {
 	/** The C side, or null for the Java target. */
 	public CTarget cTarget() {
 		return c;
+	}
+
+	/**
+	 * The fault sweep of a scenario that asks for one ({@code fail each irp|pool allocation}), run on
+	 * the Java twin; null when the scenario sweeps nothing. (The C target runs the unfailed scenario;
+	 * its allocation failures are covered by the tests that fail each point on both targets.)
+	 */
+	public FaultSweep.Result sweep(org.wskstudio.wskl.wsks.Scenario scenario) {
+		Scenario translated = new ScenarioTranslator(config).translate(scenario);
+		return translated.sweeps().isEmpty() ? null : java.sweep(translated);
 	}
 
 	public TargetResult run(org.wskstudio.wskl.wsks.Scenario scenario) {

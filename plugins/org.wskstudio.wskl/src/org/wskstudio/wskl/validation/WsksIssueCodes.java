@@ -9,6 +9,7 @@ public final class WsksIssueCodes {
 	public static final String UNREACHABLE_LISTENER = PREFIX + "unreachableListener";
 	public static final String DROP_BEFORE_CONNECT = PREFIX + "dropBeforeConnect";
 	public static final String DUPLICATE_REQUEST_NAME = PREFIX + "duplicateRequestName";
+	public static final String DUPLICATE_SWEEP = PREFIX + "duplicateSweep";
 
 	private WsksIssueCodes() {
 	}

@@ -7,6 +7,8 @@ import java.util.Set;
 import org.eclipse.xtext.validation.Check;
 import org.wskstudio.wsk.model.addressing.IpAddresses;
 import org.wskstudio.wskl.wskl.Family;
+import org.wskstudio.wskl.wsks.AllocationKind;
+import org.wskstudio.wskl.wsks.AllocationSweep;
 import org.wskstudio.wskl.wsks.Connect;
 import org.wskstudio.wskl.wsks.Endpoint;
 import org.wskstudio.wskl.wsks.Scenario;
@@ -61,6 +63,18 @@ public class WsksValidator extends AbstractWsksValidator {
 			if (step instanceof Connect connect && connect.getName() != null && !names.add(connect.getName())) {
 				error("Duplicate request name '" + connect.getName() + "'.", connect, Literals.CONNECT__NAME,
 						WsksIssueCodes.DUPLICATE_REQUEST_NAME);
+			}
+		}
+	}
+
+	@Check
+	public void checkAllocationSweepsOnce(Scenario scenario) {
+		Set<AllocationKind> swept = new HashSet<>();
+		for (Step step : scenario.getSteps()) {
+			if (step instanceof AllocationSweep sweep && !swept.add(sweep.getKind())) {
+				warning("The scenario already fails each " + sweep.getKind().getLiteral()
+						+ " allocation: this sweep adds no run.", sweep, Literals.ALLOCATION_SWEEP__KIND,
+						WsksIssueCodes.DUPLICATE_SWEEP);
 			}
 		}
 	}

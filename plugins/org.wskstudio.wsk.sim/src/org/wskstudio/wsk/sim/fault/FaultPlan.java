@@ -46,6 +46,13 @@ public final class FaultPlan {
         return p;
     }
 
+    /** Adds the other plan's fixed allocation failures (not its probabilities) to this one. */
+    public FaultPlan addFixed(FaultPlan other) {
+        irpFailures.addAll(other.irpFailures);
+        poolFailures.addAll(other.poolFailures);
+        return this;
+    }
+
     public boolean failIrp(int nth, SplittableRandom random) {
         return irpFailures.contains(nth) || (irpProbability > 0 && random.nextDouble() < irpProbability);
     }

@@ -276,6 +276,11 @@ public final class IoManager {
         return allocated;
     }
 
+    /** IoAllocateIrp calls so far, failed ones included: the allocation points a fault sweep fails in turn. */
+    public int allocationCalls() {
+        return allocations;
+    }
+
     public int freedCount() {
         return freed;
     }

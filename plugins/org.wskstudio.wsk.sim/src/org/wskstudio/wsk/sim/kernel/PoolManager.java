@@ -123,6 +123,11 @@ public final class PoolManager {
         return allocated;
     }
 
+    /** ExAllocatePoolWithTag calls so far, failed ones included: the allocation points a fault sweep fails in turn. */
+    public int allocationCalls() {
+        return calls;
+    }
+
     public int freedCount() {
         return freed;
     }

@@ -14,6 +14,15 @@ import org.wskstudio.wsk.sim.verify.Violation;
 public sealed interface Expectation {
     String check(List<RequestRecord> requests, List<Violation> violations, SimSummary summary);
 
+    /**
+     * Whether the expectation holds in every run of a fault sweep, the failed ones too (only "no
+     * violations": a failed allocation changes outcomes and counts, never the rules the driver
+     * must keep). The others are checked on the sweep's unfailed run only.
+     */
+    default boolean holdsUnderFaults() {
+        return false;
+    }
+
     /** Request #index ends with one of the outcomes. */
     record Outcome(int index, Set<RequestOutcome> allowed) implements Expectation {
         public Outcome(int index, RequestOutcome first, RequestOutcome... more) {
@@ -59,6 +68,11 @@ public sealed interface Expectation {
 
     /** No violation of any rule. */
     record NoViolations() implements Expectation {
+        @Override
+        public boolean holdsUnderFaults() {
+            return true;
+        }
+
         @Override
         public String check(List<RequestRecord> requests, List<Violation> violations, SimSummary summary) {
             if (violations.isEmpty()) {

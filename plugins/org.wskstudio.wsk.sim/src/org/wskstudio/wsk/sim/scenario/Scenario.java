@@ -23,6 +23,7 @@ public final class Scenario {
     private double poolFailureProbability;
     private final List<ScenarioAction> actions = new ArrayList<>();
     private final List<Expectation> expectations = new ArrayList<>();
+    private final List<FaultSweep.Kind> sweeps = new ArrayList<>();
     private int requests;
 
     public Scenario(String name) {
@@ -105,6 +106,22 @@ public final class Scenario {
     public Scenario failPoolAllocation(int nth) {
         actions.add(new ScenarioAction.FailPoolAllocation(nth));
         return this;
+    }
+
+    /**
+     * A fault sweep of allocations of a kind: the scenario is run once unfailed, then once per
+     * such allocation point of that run, each failing in turn ({@link FaultSweep}).
+     */
+    public Scenario sweep(FaultSweep.Kind kind) {
+        if (!sweeps.contains(kind)) {
+            sweeps.add(kind);
+        }
+        return this;
+    }
+
+    /** The swept allocation kinds, in the order given; empty for a single run. */
+    public List<FaultSweep.Kind> sweeps() {
+        return Collections.unmodifiableList(sweeps);
     }
 
     public Scenario failListener(String listener, long at) {

@@ -28,13 +28,21 @@ public final class ScenarioRunner {
         if (progress != null) {
             sim.setProgressListener(progress);
         }
+        return finish(scenario, sim, driver, false);
+    }
+
+    /**
+     * Runs the prepared simulator and checks the scenario's expectations: all of them, or with
+     * underFaults only those that hold in every run of a fault sweep.
+     */
+    static ScenarioResult finish(Scenario scenario, WskSimulator sim, SimDriver driver, boolean underFaults) {
         int st = sim.runDriver(driver);
         var requests = sim.requests();
         var violations = sim.violations();
         var summary = sim.summary();
         List<String> failed = new ArrayList<>();
         for (Expectation e : scenario.expectations()) {
-            String f = e.check(requests, violations, summary);
+            String f = underFaults && !e.holdsUnderFaults() ? null : e.check(requests, violations, summary);
             if (f != null) {
                 failed.add(f);
             }
@@ -44,9 +52,14 @@ public final class ScenarioRunner {
 
     /** A simulator with the scenario's actions scheduled, not yet run (to drive it step by step). */
     public static WskSimulator prepare(Scenario scenario, SimConfig base) {
+        return prepare(scenario, base, new FaultPlan());
+    }
+
+    /** As {@link #prepare(Scenario, SimConfig)}, with the extra faults' fixed allocation failures too. */
+    static WskSimulator prepare(Scenario scenario, SimConfig base, FaultPlan extra) {
         SimConfig config = base.copy();
         scenario.seed().ifPresent(config::seed);
-        FaultPlan faults = base.faults().copy();
+        FaultPlan faults = base.faults().copy().addFixed(extra);
         if (scenario.irpFailureProbability() > 0) {
             faults.irpFailureProbability(scenario.irpFailureProbability());
         }

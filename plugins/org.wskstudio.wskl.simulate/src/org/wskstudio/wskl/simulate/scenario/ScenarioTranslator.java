@@ -17,6 +17,7 @@ import org.wskstudio.wsk.sim.core.VirtualTime;
 import org.wskstudio.wsk.sim.net.ConnectSpec;
 import org.wskstudio.wsk.sim.net.RequestOutcome;
 import org.wskstudio.wsk.sim.net.SockAddr;
+import org.wskstudio.wsk.sim.scenario.FaultSweep;
 import org.wskstudio.wsk.sim.scenario.Scenario;
 import org.wskstudio.wsk.sim.verify.Rule;
 import org.wskstudio.wskl.wskl.Decision;
@@ -25,6 +26,7 @@ import org.wskstudio.wskl.wskl.Listener;
 import org.wskstudio.wskl.wskl.TimeUnit;
 import org.wskstudio.wskl.wsks.AllocationFailure;
 import org.wskstudio.wskl.wsks.AllocationKind;
+import org.wskstudio.wskl.wsks.AllocationSweep;
 import org.wskstudio.wskl.wsks.CheckAnswer;
 import org.wskstudio.wskl.wsks.Connect;
 import org.wskstudio.wskl.wsks.CountExpectation;
@@ -48,6 +50,8 @@ import org.wskstudio.wskl.wsks.WsksPackage;
  * <li>{@code at T check C answers A [for N]}: the check answers its outstanding queries (all,
  * or those about request N). The generated driver asks about the canonical remote endpoint
  * (IPv4-mapped addresses as IPv4, with the port), so the subject is that text.</li>
+ * <li>{@code fail each irp|pool allocation}: a fault sweep ({@link FaultSweep}): the scenario
+ * runs once unfailed, then once per allocation point of that kind, each failing in turn.</li>
  * <li>{@code at T fail listener L}, {@code fail irp|pool allocation N}, {@code expect N
  * outcome}, {@code expect no violations}, {@code expect violation RULE}: as named.</li>
  * </ul>
@@ -121,6 +125,8 @@ public final class ScenarioTranslator {
 			} else {
 				target.failPoolAllocation(f.getNth());
 			}
+		} else if (step instanceof AllocationSweep s) {
+			target.sweep(s.getKind() == AllocationKind.IRP ? FaultSweep.Kind.IRP : FaultSweep.Kind.POOL);
 		} else if (step instanceof CountExpectation e) {
 			target.expectCount(outcome(e.getOutcome()), e.getCount());
 		} else if (step instanceof ViolationExpectation v) {

@@ -22,8 +22,11 @@ class SimulateCommandTest {
 		assertThat(run.exitCode()).as(run.toString()).isZero();
 		assertThat(run.out()).contains("simulating " + Examples.example("conditional_accept.wskl")
 				+ " (driver GuardedServer, Java driver wskstudio/generated/guard/GuardDriver.java compiled in memory)")
-				.contains("scenario SeedFlows (conditional_accept.wsks:3): PASSED")
+				.contains("scenario SeedFlows (conditional_accept.wsks:5): PASSED")
 				.contains("  requests: 6 (pended 3)")
+				.contains("  fault sweep: 8 failed-allocation run(s) (6 IoAllocateIrp, 2 ExAllocatePoolWithTag reached): PASSED")
+				.contains("    fail irp allocation 1: PASSED, outcomes refused=6, 0 violation(s)")
+				.contains("    fail pool allocation 2: PASSED, outcomes ")
 				.contains("    pended-then-accepted: 1")
 				.contains("summary: ")
 				.contains("  rule violations: 0")

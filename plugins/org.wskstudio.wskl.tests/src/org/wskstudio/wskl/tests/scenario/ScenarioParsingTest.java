@@ -90,4 +90,22 @@ class ScenarioParsingTest {
 			Files.deleteIfExists(scenario);
 		}
 	}
+
+	@Test
+	void aSecondSweepOfTheSameKindIsAWarningAtItsLine() throws Exception {
+		Path scenario = Files.createTempFile("sweep", ".wsks");
+		try {
+			Files.writeString(scenario, "scenario S for AcceptServer {\n\tfail each irp allocation\n"
+					+ "\tfail each pool allocation\n\tfail each irp allocation\n\tat 0 ms connect 10.0.0.1:1000 -> Public\n}\n");
+			Resource resource = ScenarioLoading.load(Examples.example("irp_accept.wskl"), scenario);
+			assertThat(ScenarioLoading.validate(resource)).singleElement().satisfies(i -> {
+				assertThat(i.getCode()).isEqualTo(WsksIssueCodes.DUPLICATE_SWEEP);
+				assertThat(i.getSeverity()).isEqualTo(Severity.WARNING);
+				assertThat(i.getLineNumber()).isEqualTo(4);
+				assertThat(i.getMessage()).contains("already fails each irp allocation");
+			});
+		} finally {
+			Files.deleteIfExists(scenario);
+		}
+	}
 }

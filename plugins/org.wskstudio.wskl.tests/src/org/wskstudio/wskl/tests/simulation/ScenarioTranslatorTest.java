@@ -14,6 +14,7 @@ import org.wskstudio.wsk.sim.core.VirtualTime;
 import org.wskstudio.wsk.sim.net.ConnectSpec;
 import org.wskstudio.wsk.sim.net.RequestOutcome;
 import org.wskstudio.wsk.sim.scenario.Expectation;
+import org.wskstudio.wsk.sim.scenario.FaultSweep;
 import org.wskstudio.wsk.sim.scenario.Scenario;
 import org.wskstudio.wsk.sim.scenario.ScenarioAction;
 import org.wskstudio.wskl.simulate.ScenarioFiles;
@@ -88,6 +89,33 @@ class ScenarioTranslatorTest {
 				new Expectation.Outcome(1, RequestOutcome.PENDED_THEN_ACCEPTED),
 				new Expectation.Count(RequestOutcome.TIMED_OUT, 2), new Expectation.NoViolations(),
 				new Expectation.Violations("IRP_LEAK", 1, Integer.MAX_VALUE));
+	}
+
+	@Test
+	void faultSweepsInTheOrderWrittenWithTheirExpectationsAndNoFixedFailure() throws IOException {
+		Scenario s = translate("dual_stack.wskl", """
+				scenario S for EchoServer {
+					fail each pool allocation
+					at 0 ms connect 10.0.0.1:1 -> Public expect accepted
+					fail each irp allocation
+					expect no violations
+				}
+				""");
+		assertThat(s.sweeps()).containsExactly(FaultSweep.Kind.POOL, FaultSweep.Kind.IRP);
+		assertThat(s.actions()).noneMatch(a -> a instanceof ScenarioAction.FailIrpAllocation
+				|| a instanceof ScenarioAction.FailPoolAllocation);
+		assertThat(s.expectations()).extracting(Expectation::holdsUnderFaults).containsExactly(false, true);
+	}
+
+	@Test
+	void aScenarioWithoutSweepSweepsNothing() throws IOException {
+		Scenario s = translate("dual_stack.wskl", """
+				scenario S for EchoServer {
+					fail irp allocation 2
+					at 0 ms connect 10.0.0.1:1 -> Public
+				}
+				""");
+		assertThat(s.sweeps()).isEmpty();
 	}
 
 	@Test

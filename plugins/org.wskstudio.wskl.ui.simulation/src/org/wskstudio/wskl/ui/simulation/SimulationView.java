@@ -155,6 +155,11 @@ public class SimulationView extends ViewPart {
 		return runs;
 	}
 
+	/** The run picker's items, as shown (a fault sweep's runs follow its unfailed run). */
+	public List<String> runLabels() {
+		return List.of(runCombo.getItems());
+	}
+
 	public SimulationRun currentRun() {
 		return current;
 	}

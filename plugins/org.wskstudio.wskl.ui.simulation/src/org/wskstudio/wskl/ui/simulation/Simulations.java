@@ -29,7 +29,7 @@ import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.Issue;
 import org.wskstudio.wsk.model.WskDriver;
 import org.wskstudio.wsk.sim.net.RequestRecord;
-import org.wskstudio.wsk.sim.scenario.ScenarioResult;
+import org.wskstudio.wsk.sim.scenario.FaultSweep;
 import org.wskstudio.wsk.sim.verify.Violation;
 import org.wskstudio.wskl.simulate.ScenarioFiles;
 import org.wskstudio.wskl.simulate.SimulationRunner;
@@ -171,13 +171,13 @@ public final class Simulations {
 			}
 			for (Scenario s : loaded.scenarios()) {
 				monitor.subTask("scenario " + s.getName());
-				ScenarioResult result;
+				FaultSweep.Result sweep;
 				try {
 					org.wskstudio.wsk.sim.scenario.Scenario simScenario = new ScenarioTranslator().translate(s);
 					if (seed != null) {
 						simScenario.seed(seed);
 					}
-					result = runner.run(simScenario);
+					sweep = runner.sweep(simScenario);
 				} catch (RuntimeException e) {
 					out.accept("scenario " + s.getName() + ": error: " + e.getMessage());
 					continue;
@@ -191,11 +191,19 @@ public final class Simulations {
 						connectLines.add(stepNode == null ? line : stepNode.getStartLine());
 					}
 				}
-				SimulationRun run = new SimulationRun(s.getName(), result, model, codeModel, scenarioFile, line,
-						List.copyOf(connectLines));
-				runs.add(run);
-				out.accept("");
-				out.accept(report(run));
+				// a fault sweep's runs follow its unfailed run, each named by the allocation it fails
+				for (FaultSweep.Run sweepRun : sweep.runs()) {
+					String name = sweepRun.unfailed() ? s.getName() : s.getName() + " [" + sweepRun.label() + "]";
+					SimulationRun run = new SimulationRun(name, sweepRun.result(), model, codeModel, scenarioFile, line,
+							List.copyOf(connectLines));
+					runs.add(run);
+					if (sweepRun.unfailed() || !sweepRun.result().passed() || !sweepRun.result().violations().isEmpty()) {
+						out.accept("");
+						out.accept(report(run));
+					} else {
+						out.accept("  " + s.getName() + " " + sweepRun.reportLine());
+					}
+				}
 			}
 		}
 		out.accept("");

@@ -170,6 +170,30 @@ class SimulationLaunchTest {
 	}
 
 	@Test
+	void aFaultSweepsRunsAreListedInTheRunPickerAndOnTheConsole() throws Exception {
+		IFile model = createFile("conditional_accept.wskl", MODEL);
+		createFile("conditional_accept.wsks", SCENARIOS.replace("scenario SeedFlows for GuardedServer seed 7 {\n",
+				"scenario SeedFlows for GuardedServer seed 7 {\n\tfail each pool allocation\n"));
+
+		SimulationView view = launch(configuration(model, null, null));
+
+		assertThat(view.runs()).extracting(SimulationRun::name).containsExactly("SeedFlows",
+				"SeedFlows [fail pool allocation 1]", "SeedFlows [fail pool allocation 2]", "ListenerRecreated");
+		assertThat(view.runLabels()).containsExactly("SeedFlows - PASSED", "SeedFlows [fail pool allocation 1] - PASSED",
+				"SeedFlows [fail pool allocation 2] - PASSED", "ListenerRecreated - PASSED");
+		view.selectRun(1);
+		assertThat(view.currentRun().result().trace().events()).anyMatch(e -> e.kind().equals("ExAllocatePoolWithTag")
+				&& "NULL (fault injected: allocation #1)".equals(e.result()));
+		assertThat(view.violationsTable().getItemCount()).isZero();
+		String console = waitFor("the sweep on the console", () -> {
+			String text = Simulations.console().getDocument().get();
+			return text.contains("4 runs: 4 passed") ? text : null;
+		});
+		assertThat(console).contains("SeedFlows fail pool allocation 1: PASSED, outcomes ",
+				"SeedFlows fail pool allocation 2: PASSED, outcomes ");
+	}
+
+	@Test
 	void theScenarioFileAndTheSeedOfTheConfigurationAreUsed() throws Exception {
 		IFile model = createFile("conditional_accept.wskl", MODEL);
 		IFile scenarios = createFile("conditional_accept.wsks", SCENARIOS);
