@@ -336,7 +336,7 @@ final class CHeaderFile {
 					"""));
 		}
 		for (ListenerCounter c : ListenerCounter.kept(facts)) {
-			b.append(String.format("    volatile LONG                         %-18s /* PFX_LISTENER_COUNTERS.%s */\n",
+			b.append(String.format(n.expand("    volatile LONG                         %-18s /* PFX_LISTENER_COUNTERS.%s */\n"),
 					c.member() + ";", c.field()));
 		}
 		b.append("};\n");
@@ -352,7 +352,7 @@ final class CHeaderFile {
 				+ " against its own outcomes).");
 		StringBuilder b = new StringBuilder(n.expand("typedef struct _PFX_LISTENER_COUNTERS {\n"));
 		for (ListenerCounter c : ListenerCounter.values()) {
-			meaning.append("  ").append(c.field()).append(": ").append(c.meaning())
+			meaning.append("\n").append(c.field()).append(": ").append(c.meaning())
 					.append(c.keptBy(facts) ? "." : " (not kept by this driver: 0).");
 			b.append("    ULONG ").append(c.field()).append(";\n");
 		}

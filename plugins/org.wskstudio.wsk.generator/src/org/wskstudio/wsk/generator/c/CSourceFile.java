@@ -43,7 +43,7 @@ final class CSourceFile {
 		w.line(" *   7. pending inspections           " + (facts.conditional ? "(pend ... with check ...)" : "(not used)"));
 		w.line(" *   8. listener runtime              (create/options/bind, events, recreate, stop)");
 		w.line(" *   9. per-listener blocks           (tables, Open, listen callbacks)");
-		w.line(" *  10. listener counters           (" + n.function(ListenerCounter.QUERY_FUNCTION) + ")");
+		w.line(" *  10. listener counters             (" + n.function(ListenerCounter.QUERY_FUNCTION) + ")");
 		w.line(" *  11. DriverEntry / unload");
 		w.line(" *");
 		w.wrapped(" * ", " * ", "IRP discipline: every IoAllocateIrp is in " + n.function("AllocateIrp")

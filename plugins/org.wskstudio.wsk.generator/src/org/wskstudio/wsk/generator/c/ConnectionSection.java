@@ -96,8 +96,8 @@ final class ConnectionSection {
 
 					"""));
 			w.comment("from the accept events of " + facts.eventListeners().stream().map(l -> CTrace.of(l.getAcceptMode()))
-					.collect(Collectors.joining(", ")) + ": adopts a socket offered to WskAcceptEvent.  NULL declines it (DeclinedCount)"
-					+ " (no memory, or unloading); WSK then closes the socket.");
+					.collect(Collectors.joining(", ")) + ": adopts a socket offered to WskAcceptEvent.  NULL declines it"
+					+ " (no memory, or unloading: counted in DeclinedCount); WSK then closes the socket.");
 			w.lines(n.expand("""
 					_IRQL_requires_max_(DISPATCH_LEVEL)
 					_Must_inspect_result_

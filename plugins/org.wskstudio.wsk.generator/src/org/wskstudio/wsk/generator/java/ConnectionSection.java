@@ -84,8 +84,8 @@ final class ConnectionSection {
 
 					"""));
 			w.doc("from the accept events of " + facts.eventListeners().stream().map(l -> JavaLiterals.of(l.getAcceptMode()))
-					.collect(Collectors.joining(", ")) + ": adopts a socket offered to WskAcceptEvent. null declines it (DeclinedCount)"
-					+ " (no memory, or unloading); WSK then closes the socket.");
+					.collect(Collectors.joining(", ")) + ": adopts a socket offered to WskAcceptEvent. null declines it"
+					+ " (no memory, or unloading: counted in DeclinedCount); WSK then closes the socket.");
 			w.lines(n.expand("""
 					private Connection Pfx_ConnectionAccept(Listener Listener, WskSocket Socket, SockAddr RemoteAddress) {
 					    Connection Connection = Pfx_ConnectionAllocate(Listener, PFX_CONN_OPEN);

@@ -26,7 +26,7 @@ final class CountersSection {
 		StringBuilder meaning = new StringBuilder("PFX_LISTENER_COUNTERS: what each listener counts, once per"
 				+ " connection request where its outcome is final for the driver.");
 		for (ListenerCounter c : ListenerCounter.values()) {
-			meaning.append(' ').append(c.field()).append(": ").append(c.meaning())
+			meaning.append('\n').append(c.field()).append(": ").append(c.meaning())
 					.append(c.keptBy(facts) ? "." : " (not kept by this driver: 0).");
 		}
 		w.doc(meaning.toString());
