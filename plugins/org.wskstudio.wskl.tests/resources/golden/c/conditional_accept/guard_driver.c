@@ -15,7 +15,7 @@
  *   7. pending inspections           (pend ... with check ...)
  *   8. listener runtime              (create/options/bind, events, recreate, stop)
  *   9. per-listener blocks           (tables, Open, listen callbacks)
- *  10. listener counters           (Guard_QueryListenerCounters)
+ *  10. listener counters             (Guard_QueryListenerCounters)
  *  11. DriverEntry / unload
  *
  * IRP discipline: every IoAllocateIrp is in Guard_AllocateIrp and every
@@ -209,8 +209,8 @@ Guard_ConnectionInsert(_In_ PGUARD_CONNECTION Connection)
 
 /* from the accept events of accept mode of listener Public
  * (conditional_accept.wskl:12): adopts a socket offered to WskAcceptEvent.
- * NULL declines it (DeclinedCount) (no memory, or unloading); WSK then
- * closes the socket. */
+ * NULL declines it (no memory, or unloading: counted in DeclinedCount); WSK
+ * then closes the socket. */
 _IRQL_requires_max_(DISPATCH_LEVEL)
 _Must_inspect_result_
 static PGUARD_CONNECTION

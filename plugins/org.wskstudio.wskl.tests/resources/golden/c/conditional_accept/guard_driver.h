@@ -150,32 +150,35 @@ struct _GUARD_LISTENER {
     KSPIN_LOCK                            PendingLock;         /* the Pending table */
     KTIMER                                TimeoutTimer;
     KDPC                                  TimeoutDpc;
-    volatile LONG                         AcceptedCount;       /* PFX_LISTENER_COUNTERS.Accepted */
-    volatile LONG                         RejectedCount;       /* PFX_LISTENER_COUNTERS.Rejected */
-    volatile LONG                         DeclinedCount;       /* PFX_LISTENER_COUNTERS.Declined */
-    volatile LONG                         PendedCount;         /* PFX_LISTENER_COUNTERS.Pended */
-    volatile LONG                         TimedOutCount;       /* PFX_LISTENER_COUNTERS.TimedOut */
-    volatile LONG                         AbortedCount;        /* PFX_LISTENER_COUNTERS.Aborted */
+    volatile LONG                         AcceptedCount;       /* GUARD_LISTENER_COUNTERS.Accepted */
+    volatile LONG                         RejectedCount;       /* GUARD_LISTENER_COUNTERS.Rejected */
+    volatile LONG                         DeclinedCount;       /* GUARD_LISTENER_COUNTERS.Declined */
+    volatile LONG                         PendedCount;         /* GUARD_LISTENER_COUNTERS.Pended */
+    volatile LONG                         TimedOutCount;       /* GUARD_LISTENER_COUNTERS.TimedOut */
+    volatile LONG                         AbortedCount;        /* GUARD_LISTENER_COUNTERS.Aborted */
 };
 
 /* What each listener counts. Every counter is incremented once per
  * connection request, where its outcome is final for the driver, so a
  * debugger or a support log shows what became of the listener's connections
- * (the WSK simulator checks them against its own outcomes). Accepted:
- * connections handed to the driver and kept: a WskAccept IRP completed with
- * a socket, or WskAcceptEvent returned STATUS_SUCCESS (pended ones included
- * once their check or timeout accepted them). Rejected: inspections refused
- * by the driver: WskInspectEvent returned WskInspectReject (a reject rule,
- * no match, or a pend that could not be stored), or a check's answer
- * completed a pended one with WskInspectReject and WskInspectComplete
- * succeeded. Declined: sockets WskAcceptEvent offered and the driver
- * declined with STATUS_REQUEST_NOT_ACCEPTED (no memory for the connection
- * context, or unloading); WSK resets them. Pended: inspections
- * WskInspectEvent answered with WskInspectPend (whatever became of them).
+ * (the WSK simulator checks them against its own outcomes).
+ * Accepted: connections handed to the driver and kept: a WskAccept IRP
+ * completed with a socket, or WskAcceptEvent returned STATUS_SUCCESS
+ * (pended ones included once their check or timeout accepted them).
+ * Rejected: inspections refused by the driver: WskInspectEvent returned
+ * WskInspectReject (a reject rule, no match, or a pend that could not be
+ * stored), or a check's answer completed a pended one with WskInspectReject
+ * and WskInspectComplete succeeded.
+ * Declined: sockets WskAcceptEvent offered and the driver declined with
+ * STATUS_REQUEST_NOT_ACCEPTED (no memory for the connection context, or
+ * unloading); WSK resets them.
+ * Pended: inspections WskInspectEvent answered with WskInspectPend
+ * (whatever became of them).
  * TimedOut: pended inspections whose check did not answer in time,
  * completed by the rule's else decision (accept or reject) with a
- * WskInspectComplete that succeeded. Aborted: pended inspections
- * WskAbortEvent dropped while they still waited for their check or timeout. */
+ * WskInspectComplete that succeeded.
+ * Aborted: pended inspections WskAbortEvent dropped while they still waited
+ * for their check or timeout. */
 typedef struct _GUARD_LISTENER_COUNTERS {
     ULONG Accepted;
     ULONG Rejected;

@@ -15,7 +15,7 @@
  *   7. pending inspections           (not used)
  *   8. listener runtime              (create/options/bind, events, recreate, stop)
  *   9. per-listener blocks           (tables, Open, listen callbacks)
- *  10. listener counters           (EvtAcc_QueryListenerCounters)
+ *  10. listener counters             (EvtAcc_QueryListenerCounters)
  *  11. DriverEntry / unload
  *
  * IRP discipline: every IoAllocateIrp is in EvtAcc_AllocateIrp and every
@@ -206,8 +206,8 @@ EvtAcc_ConnectionInsert(_In_ PEVTACC_CONNECTION Connection)
 
 /* from the accept events of accept mode of listener Public
  * (event_accept.wskl:7): adopts a socket offered to WskAcceptEvent. NULL
- * declines it (DeclinedCount) (no memory, or unloading); WSK then closes
- * the socket. */
+ * declines it (no memory, or unloading: counted in DeclinedCount); WSK then
+ * closes the socket. */
 _IRQL_requires_max_(DISPATCH_LEVEL)
 _Must_inspect_result_
 static PEVTACC_CONNECTION

@@ -15,7 +15,7 @@
  *   7. pending inspections           (not used)
  *   8. listener runtime              (create/options/bind, events, recreate, stop)
  *   9. per-listener blocks           (tables, Open, listen callbacks)
- *  10. listener counters           (IrpAcc_QueryListenerCounters)
+ *  10. listener counters             (IrpAcc_QueryListenerCounters)
  *  11. DriverEntry / unload
  *
  * IRP discipline: every IoAllocateIrp is in IrpAcc_AllocateIrp and every
