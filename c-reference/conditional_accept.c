@@ -1172,9 +1172,9 @@ CondAccPublic_InspectEvent(
                                           LocalAddress, RemoteAddress);
     }
 
+    /* An accept is counted when the socket is handed over, not here. */
     switch (Decision) {
     case WskInspectAccept:
-        InterlockedIncrement(&Listener->AcceptedCount);
         return WskInspectAccept;
     case WskInspectPend:
         InterlockedIncrement(&Listener->PendedCount);
@@ -1239,6 +1239,7 @@ CondAccPublic_AcceptEvent(
         return STATUS_REQUEST_NOT_ACCEPTED;
     }
 
+    InterlockedIncrement(&Listener->AcceptedCount);
     *AcceptSocketContext = Connection;
     *AcceptSocketDispatch = &CondAccPublicConnectionDispatch;
     return STATUS_SUCCESS;

@@ -166,7 +166,7 @@ struct _CONDACC_LISTENER {
     BOOLEAN                             Stopping;
     BOOLEAN                             RecreatePending;
     KEVENT                              RecreateIdle;
-    volatile LONG                       AcceptedCount;   /* inspect: accept */
+    volatile LONG                       AcceptedCount;   /* sockets handed over */
     volatile LONG                       RejectedCount;   /* inspect: reject (all causes) */
     volatile LONG                       PendedCount;
     volatile LONG                       TimedOutCount;

@@ -657,11 +657,12 @@ EvtAccPublic_AcceptEvent(
 
     Connection = EvtAcc_ConnectionAllocate(Listener, AcceptSocket, RemoteAddress);
     if (Connection == NULL) {
-        InterlockedIncrement(&Listener->RejectedCount);
+        InterlockedIncrement(&Listener->DeclinedCount);
         return STATUS_REQUEST_NOT_ACCEPTED;     /* WSK closes the socket */
     }
     if (!EvtAcc_ConnectionInsert(Connection)) {
         EvtAcc_ConnectionFree(Connection);      /* unloading */
+        InterlockedIncrement(&Listener->DeclinedCount);
         return STATUS_REQUEST_NOT_ACCEPTED;
     }
 

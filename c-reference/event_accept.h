@@ -83,7 +83,7 @@ struct _EVTACC_LISTENER {
     BOOLEAN                             RecreatePending;
     KEVENT                              RecreateIdle;  /* signalled while no worker is pending */
     volatile LONG                       AcceptedCount;
-    volatile LONG                       RejectedCount;
+    volatile LONG                       DeclinedCount;   /* WskAcceptEvent said STATUS_REQUEST_NOT_ACCEPTED */
 };
 
 DRIVER_INITIALIZE DriverEntry;

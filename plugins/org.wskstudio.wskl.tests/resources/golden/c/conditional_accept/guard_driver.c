@@ -15,7 +15,8 @@
  *   7. pending inspections           (pend ... with check ...)
  *   8. listener runtime              (create/options/bind, events, recreate, stop)
  *   9. per-listener blocks           (tables, Open, listen callbacks)
- *  10. DriverEntry / unload
+ *  10. listener counters             (Guard_QueryListenerCounters)
+ *  11. DriverEntry / unload
  *
  * IRP discipline: every IoAllocateIrp is in Guard_AllocateIrp and every
  * IoFreeIrp in Guard_FreeIrp; an IRP is handed to WSK only as IoReuseIrp,
@@ -208,7 +209,8 @@ Guard_ConnectionInsert(_In_ PGUARD_CONNECTION Connection)
 
 /* from the accept events of accept mode of listener Public
  * (conditional_accept.wskl:12): adopts a socket offered to WskAcceptEvent.
- * NULL rejects it (no memory, or unloading); WSK then closes the socket. */
+ * NULL declines it (no memory, or unloading: counted in DeclinedCount); WSK
+ * then closes the socket. */
 _IRQL_requires_max_(DISPATCH_LEVEL)
 _Must_inspect_result_
 static PGUARD_CONNECTION
@@ -220,14 +222,14 @@ Guard_ConnectionAccept(
     PGUARD_CONNECTION Connection = Guard_ConnectionAllocate(Listener, GuardConnOpen);
 
     if (Connection == NULL) {
-        InterlockedIncrement(&Listener->RejectedCount);
+        InterlockedIncrement(&Listener->DeclinedCount);
         return NULL;
     }
     Connection->Socket = Socket;
     Guard_CopyAddress(&Connection->RemoteAddress, RemoteAddress);
     if (!Guard_ConnectionInsert(Connection)) {
         Guard_ConnectionFree(Connection);     /* unloading */
-        InterlockedIncrement(&Listener->RejectedCount);
+        InterlockedIncrement(&Listener->DeclinedCount);
         return NULL;
     }
     InterlockedIncrement(&Listener->AcceptedCount);
@@ -578,13 +580,16 @@ Guard_PendingIssueComplete(
     PIRP Irp = Entry->CompleteIrp;
 
     Entry->CompleteIrp = NULL;              /* the completion routine frees it */
+    Entry->CompleteAction = Action;         /* counted there, if WSK took it */
     IoReuseIrp(Irp, STATUS_UNSUCCESSFUL);
     IoSetCompletionRoutine(Irp, Guard_InspectCompleteDone, Entry, TRUE, TRUE, TRUE);
     (VOID)Listener->Dispatch->WskInspectComplete(Listener->Socket, &Entry->InspectId,
                                                  Action, Irp);
 }
 
-/* WskInspectComplete finished: free its IRP, release the table entry. */
+/* WskInspectComplete finished: count what it decided (an accept is
+ * counted when the socket is handed over), free its IRP, release the
+ * table entry. */
 _Use_decl_annotations_
 static NTSTATUS
 Guard_InspectCompleteDone(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context)
@@ -594,6 +599,14 @@ Guard_InspectCompleteDone(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context)
     KIRQL OldIrql;
 
     UNREFERENCED_PARAMETER(DeviceObject);
+
+    if (NT_SUCCESS(Irp->IoStatus.Status)) {
+        if (Entry->TimedOut) {
+            InterlockedIncrement(&Listener->TimedOutCount);
+        } else if (Entry->CompleteAction == WskInspectReject) {
+            InterlockedIncrement(&Listener->RejectedCount);
+        }
+    }
 
     KeAcquireSpinLock(&Listener->PendingLock, &OldIrql);
     Entry->State = GuardPendingFree;
@@ -650,6 +663,8 @@ Guard_PendInspection(
         Entry->Rule = Rule;
         Entry->EarlyAction = WskInspectMax;
         Entry->CompleteIrp = Irp;
+        Entry->CompleteAction = WskInspectMax;
+        Entry->TimedOut = FALSE;
     }
     KeReleaseSpinLock(&Listener->PendingLock, OldIrql);
 
@@ -703,9 +718,9 @@ Guard_InspectConnection(
         }
     }
 
+    /* An accept is counted when the socket is handed over, not here. */
     switch (Decision) {
     case WskInspectAccept:
-        InterlockedIncrement(&Listener->AcceptedCount);
         return WskInspectAccept;
     case WskInspectPend:
         InterlockedIncrement(&Listener->PendedCount);
@@ -764,18 +779,21 @@ Guard_AbortInspection(_In_ PGUARD_LISTENER Listener, _In_ CONST WSK_INSPECT_ID *
 {
     PGUARD_PENDING Entry;
     PIRP Irp = NULL;
+    BOOLEAN Dropped = FALSE;
     KIRQL OldIrql;
 
     KeAcquireSpinLock(&Listener->PendingLock, &OldIrql);
     Entry = Guard_PendingFind(Listener, InspectId, NULL);
     if (Entry != NULL) {
         if (Entry->State == GuardPendingAnnouncing) {
-            /* Its WskInspectEvent is still running and owns the entry. */
+            /* Its WskInspectEvent is still running and owns the entry; it
+             * returns (and counts) the reject. */
             Entry->EarlyAction = WskInspectReject;
         } else {
             Irp = Entry->CompleteIrp;
             Entry->CompleteIrp = NULL;
             Entry->State = GuardPendingFree;
+            Dropped = TRUE;
         }
     }
     KeReleaseSpinLock(&Listener->PendingLock, OldIrql);
@@ -783,7 +801,7 @@ Guard_AbortInspection(_In_ PGUARD_LISTENER Listener, _In_ CONST WSK_INSPECT_ID *
     if (Irp != NULL) {
         Guard_FreeIrp(Irp);
     }
-    if (Entry != NULL) {
+    if (Dropped) {
         InterlockedIncrement(&Listener->AbortedCount);
     }
 }
@@ -814,6 +832,7 @@ Guard_TimeoutDpc(PKDPC Dpc, PVOID DeferredContext, PVOID SystemArgument1,
 
             if (Entry->State == GuardPendingWaiting && Entry->Deadline <= Now) {
                 Entry->State = GuardPendingCompleting;
+                Entry->TimedOut = TRUE;
                 Expired = Entry;
                 break;
             }
@@ -823,7 +842,6 @@ Guard_TimeoutDpc(PKDPC Dpc, PVOID DeferredContext, PVOID SystemArgument1,
         if (Expired == NULL) {
             break;
         }
-        InterlockedIncrement(&Listener->TimedOutCount);
         Guard_PendingIssueComplete(Listener, Expired, Expired->Rule->TimeoutAction);
     }
     ExReleaseRundownProtection(&Listener->Rundown);
@@ -1362,7 +1380,40 @@ GuardPublic_CompleteReputationCheck(CONST WSK_INSPECT_ID *InspectId, BOOLEAN Acc
                                     Accept ? WskInspectAccept : WskInspectReject);
 }
 
-/* ---- 10. DriverEntry / unload (driver GuardedServer (conditional_accept.wskl:6)) --- */
+/* ---- 10. listener counters ------------------------------------------- */
+
+/* ListenerIndex -> listener, in model order (GUARD_LISTENER_COUNT entries). */
+static GUARD_LISTENER *CONST GuardListeners[GUARD_LISTENER_COUNT] = {
+    &GuardPublic
+};
+
+_Use_decl_annotations_
+NTSTATUS
+Guard_QueryListenerCounters(ULONG ListenerIndex, PGUARD_LISTENER_COUNTERS Counters, PCSTR *Name)
+{
+    PGUARD_LISTENER Listener;
+
+    RtlZeroMemory(Counters, sizeof(*Counters));
+    if (Name != NULL) {
+        *Name = NULL;
+    }
+    if (ListenerIndex >= GUARD_LISTENER_COUNT) {
+        return STATUS_INVALID_PARAMETER;
+    }
+    Listener = GuardListeners[ListenerIndex];
+    Counters->Accepted = (ULONG)InterlockedCompareExchange(&Listener->AcceptedCount, 0, 0);
+    Counters->Rejected = (ULONG)InterlockedCompareExchange(&Listener->RejectedCount, 0, 0);
+    Counters->Declined = (ULONG)InterlockedCompareExchange(&Listener->DeclinedCount, 0, 0);
+    Counters->Pended = (ULONG)InterlockedCompareExchange(&Listener->PendedCount, 0, 0);
+    Counters->TimedOut = (ULONG)InterlockedCompareExchange(&Listener->TimedOutCount, 0, 0);
+    Counters->Aborted = (ULONG)InterlockedCompareExchange(&Listener->AbortedCount, 0, 0);
+    if (Name != NULL) {
+        *Name = Listener->Name;     /* set by DriverEntry */
+    }
+    return STATUS_SUCCESS;
+}
+
+/* ---- 11. DriverEntry / unload (driver GuardedServer (conditional_accept.wskl:6)) --- */
 
 /*
  * Single teardown path (unload, and DriverEntry failure):

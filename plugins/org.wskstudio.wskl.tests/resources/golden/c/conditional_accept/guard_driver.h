@@ -103,14 +103,16 @@ typedef enum _GUARD_PENDING_STATE {
 
 typedef struct _GUARD_PENDING {
     PGUARD_LISTENER      Listener;
-    GUARD_PENDING_STATE  State;         /* under Listener->PendingLock */
-    WSK_INSPECT_ID       InspectId;     /* copy: matched by content */
-    SOCKADDR_STORAGE     LocalAddress;  /* copies: the callback's pointers die */
+    GUARD_PENDING_STATE  State;           /* under Listener->PendingLock */
+    WSK_INSPECT_ID       InspectId;       /* copy: matched by content */
+    SOCKADDR_STORAGE     LocalAddress;    /* copies: the callback's pointers die */
     SOCKADDR_STORAGE     RemoteAddress;
-    ULONGLONG            Deadline;      /* KeQueryInterruptTime() units */
+    ULONGLONG            Deadline;        /* KeQueryInterruptTime() units */
     CONST GUARD_RULE    *Rule;
-    WSK_INSPECT_ACTION   EarlyAction;   /* decision taken while Announcing, else WskInspectMax */
-    PIRP                 CompleteIrp;   /* preallocated for WskInspectComplete */
+    WSK_INSPECT_ACTION   EarlyAction;     /* decision taken while Announcing, else WskInspectMax */
+    PIRP                 CompleteIrp;     /* preallocated for WskInspectComplete */
+    WSK_INSPECT_ACTION   CompleteAction;  /* what WskInspectComplete was asked: counted when it succeeds */
+    BOOLEAN              TimedOut;        /* completed by the timeout, not by the check */
 } GUARD_PENDING, *PGUARD_PENDING;
 
 /* ---- listener ---- */
@@ -148,12 +150,57 @@ struct _GUARD_LISTENER {
     KSPIN_LOCK                            PendingLock;         /* the Pending table */
     KTIMER                                TimeoutTimer;
     KDPC                                  TimeoutDpc;
-    volatile LONG                         AcceptedCount;
-    volatile LONG                         RejectedCount;
-    volatile LONG                         PendedCount;
-    volatile LONG                         TimedOutCount;
-    volatile LONG                         AbortedCount;
+    volatile LONG                         AcceptedCount;       /* GUARD_LISTENER_COUNTERS.Accepted */
+    volatile LONG                         RejectedCount;       /* GUARD_LISTENER_COUNTERS.Rejected */
+    volatile LONG                         DeclinedCount;       /* GUARD_LISTENER_COUNTERS.Declined */
+    volatile LONG                         PendedCount;         /* GUARD_LISTENER_COUNTERS.Pended */
+    volatile LONG                         TimedOutCount;       /* GUARD_LISTENER_COUNTERS.TimedOut */
+    volatile LONG                         AbortedCount;        /* GUARD_LISTENER_COUNTERS.Aborted */
 };
+
+/* What each listener counts. Every counter is incremented once per
+ * connection request, where its outcome is final for the driver, so a
+ * debugger or a support log shows what became of the listener's connections
+ * (the WSK simulator checks them against its own outcomes).
+ * Accepted: connections handed to the driver and kept: a WskAccept IRP
+ * completed with a socket, or WskAcceptEvent returned STATUS_SUCCESS
+ * (pended ones included once their check or timeout accepted them).
+ * Rejected: inspections refused by the driver: WskInspectEvent returned
+ * WskInspectReject (a reject rule, no match, or a pend that could not be
+ * stored), or a check's answer completed a pended one with WskInspectReject
+ * and WskInspectComplete succeeded.
+ * Declined: sockets WskAcceptEvent offered and the driver declined with
+ * STATUS_REQUEST_NOT_ACCEPTED (no memory for the connection context, or
+ * unloading); WSK resets them.
+ * Pended: inspections WskInspectEvent answered with WskInspectPend
+ * (whatever became of them).
+ * TimedOut: pended inspections whose check did not answer in time,
+ * completed by the rule's else decision (accept or reject) with a
+ * WskInspectComplete that succeeded.
+ * Aborted: pended inspections WskAbortEvent dropped while they still waited
+ * for their check or timeout. */
+typedef struct _GUARD_LISTENER_COUNTERS {
+    ULONG Accepted;
+    ULONG Rejected;
+    ULONG Declined;
+    ULONG Pended;
+    ULONG TimedOut;
+    ULONG Aborted;
+} GUARD_LISTENER_COUNTERS, *PGUARD_LISTENER_COUNTERS;
+
+/* ListenerIndex of Guard_QueryListenerCounters: the model's listeners in
+ * order (0 Public). */
+#define GUARD_LISTENER_COUNT 1
+
+/* Copies one listener's counters (each read atomically) and, if Name is not
+ * NULL, its model name. STATUS_INVALID_PARAMETER for an index of
+ * GUARD_LISTENER_COUNT or more. */
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTSTATUS
+Guard_QueryListenerCounters(
+    _In_ ULONG ListenerIndex,
+    _Out_ PGUARD_LISTENER_COUNTERS Counters,
+    _Outptr_opt_result_z_ PCSTR *Name);
 
 DRIVER_INITIALIZE DriverEntry;
 

@@ -15,7 +15,8 @@
  *   7. pending inspections           (not used)
  *   8. listener runtime              (create/options/bind, events, recreate, stop)
  *   9. per-listener blocks           (tables, Open, listen callbacks)
- *  10. DriverEntry / unload
+ *  10. listener counters             (EvtAcc_QueryListenerCounters)
+ *  11. DriverEntry / unload
  *
  * IRP discipline: every IoAllocateIrp is in EvtAcc_AllocateIrp and every
  * IoFreeIrp in EvtAcc_FreeIrp; an IRP is handed to WSK only as IoReuseIrp,
@@ -205,7 +206,8 @@ EvtAcc_ConnectionInsert(_In_ PEVTACC_CONNECTION Connection)
 
 /* from the accept events of accept mode of listener Public
  * (event_accept.wskl:7): adopts a socket offered to WskAcceptEvent. NULL
- * rejects it (no memory, or unloading); WSK then closes the socket. */
+ * declines it (no memory, or unloading: counted in DeclinedCount); WSK then
+ * closes the socket. */
 _IRQL_requires_max_(DISPATCH_LEVEL)
 _Must_inspect_result_
 static PEVTACC_CONNECTION
@@ -217,14 +219,14 @@ EvtAcc_ConnectionAccept(
     PEVTACC_CONNECTION Connection = EvtAcc_ConnectionAllocate(Listener, EvtAccConnOpen);
 
     if (Connection == NULL) {
-        InterlockedIncrement(&Listener->RejectedCount);
+        InterlockedIncrement(&Listener->DeclinedCount);
         return NULL;
     }
     Connection->Socket = Socket;
     EvtAcc_CopyAddress(&Connection->RemoteAddress, RemoteAddress);
     if (!EvtAcc_ConnectionInsert(Connection)) {
         EvtAcc_ConnectionFree(Connection);     /* unloading */
-        InterlockedIncrement(&Listener->RejectedCount);
+        InterlockedIncrement(&Listener->DeclinedCount);
         return NULL;
     }
     InterlockedIncrement(&Listener->AcceptedCount);
@@ -722,7 +724,36 @@ EvtAccPublic_AcceptEvent(
     return STATUS_SUCCESS;
 }
 
-/* ---- 10. DriverEntry / unload (driver EventServer (event_accept.wskl:4)) --- */
+/* ---- 10. listener counters ------------------------------------------- */
+
+/* ListenerIndex -> listener, in model order (EVTACC_LISTENER_COUNT entries). */
+static EVTACC_LISTENER *CONST EvtAccListeners[EVTACC_LISTENER_COUNT] = {
+    &EvtAccPublic
+};
+
+_Use_decl_annotations_
+NTSTATUS
+EvtAcc_QueryListenerCounters(ULONG ListenerIndex, PEVTACC_LISTENER_COUNTERS Counters, PCSTR *Name)
+{
+    PEVTACC_LISTENER Listener;
+
+    RtlZeroMemory(Counters, sizeof(*Counters));
+    if (Name != NULL) {
+        *Name = NULL;
+    }
+    if (ListenerIndex >= EVTACC_LISTENER_COUNT) {
+        return STATUS_INVALID_PARAMETER;
+    }
+    Listener = EvtAccListeners[ListenerIndex];
+    Counters->Accepted = (ULONG)InterlockedCompareExchange(&Listener->AcceptedCount, 0, 0);
+    Counters->Declined = (ULONG)InterlockedCompareExchange(&Listener->DeclinedCount, 0, 0);
+    if (Name != NULL) {
+        *Name = Listener->Name;     /* set by DriverEntry */
+    }
+    return STATUS_SUCCESS;
+}
+
+/* ---- 11. DriverEntry / unload (driver EventServer (event_accept.wskl:4)) --- */
 
 /*
  * Single teardown path (unload, and DriverEntry failure):

@@ -74,9 +74,53 @@ struct _EVTACC_LISTENER {
     PIO_WORKITEM                          RecreateWorkItem;
     BOOLEAN                               RecreatePending;     /* under Lock */
     KEVENT                                RecreateIdle;        /* signalled while no worker is pending */
-    volatile LONG                         AcceptedCount;
-    volatile LONG                         RejectedCount;
+    volatile LONG                         AcceptedCount;       /* EVTACC_LISTENER_COUNTERS.Accepted */
+    volatile LONG                         DeclinedCount;       /* EVTACC_LISTENER_COUNTERS.Declined */
 };
+
+/* What each listener counts. Every counter is incremented once per
+ * connection request, where its outcome is final for the driver, so a
+ * debugger or a support log shows what became of the listener's connections
+ * (the WSK simulator checks them against its own outcomes).
+ * Accepted: connections handed to the driver and kept: a WskAccept IRP
+ * completed with a socket, or WskAcceptEvent returned STATUS_SUCCESS
+ * (pended ones included once their check or timeout accepted them).
+ * Rejected: inspections refused by the driver: WskInspectEvent returned
+ * WskInspectReject (a reject rule, no match, or a pend that could not be
+ * stored), or a check's answer completed a pended one with WskInspectReject
+ * and WskInspectComplete succeeded (not kept by this driver: 0).
+ * Declined: sockets WskAcceptEvent offered and the driver declined with
+ * STATUS_REQUEST_NOT_ACCEPTED (no memory for the connection context, or
+ * unloading); WSK resets them.
+ * Pended: inspections WskInspectEvent answered with WskInspectPend
+ * (whatever became of them) (not kept by this driver: 0).
+ * TimedOut: pended inspections whose check did not answer in time,
+ * completed by the rule's else decision (accept or reject) with a
+ * WskInspectComplete that succeeded (not kept by this driver: 0).
+ * Aborted: pended inspections WskAbortEvent dropped while they still waited
+ * for their check or timeout (not kept by this driver: 0). */
+typedef struct _EVTACC_LISTENER_COUNTERS {
+    ULONG Accepted;
+    ULONG Rejected;
+    ULONG Declined;
+    ULONG Pended;
+    ULONG TimedOut;
+    ULONG Aborted;
+} EVTACC_LISTENER_COUNTERS, *PEVTACC_LISTENER_COUNTERS;
+
+/* ListenerIndex of EvtAcc_QueryListenerCounters: the model's listeners in
+ * order (0 Public). */
+#define EVTACC_LISTENER_COUNT 1
+
+/* Copies one listener's counters (each read atomically) and, if Name is not
+ * NULL, its model name. STATUS_INVALID_PARAMETER for an index of
+ * EVTACC_LISTENER_COUNT or more. */
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTSTATUS
+EvtAcc_QueryListenerCounters(
+    _In_ ULONG ListenerIndex,
+    _Out_ PEVTACC_LISTENER_COUNTERS Counters,
+    _Outptr_opt_result_z_ PCSTR *Name);
 
 DRIVER_INITIALIZE DriverEntry;
 

@@ -15,7 +15,8 @@
  *   7. pending inspections           (not used)
  *   8. listener runtime              (create/options/bind, events, recreate, stop)
  *   9. per-listener blocks           (tables, Open, listen callbacks)
- *  10. DriverEntry / unload
+ *  10. listener counters             (IrpAcc_QueryListenerCounters)
+ *  11. DriverEntry / unload
  *
  * IRP discipline: every IoAllocateIrp is in IrpAcc_AllocateIrp and every
  * IoFreeIrp in IrpAcc_FreeIrp; an IRP is handed to WSK only as IoReuseIrp,
@@ -868,7 +869,35 @@ IrpAccPublic_Open(PIRPACC_LISTENER Listener)
     return Status;
 }
 
-/* ---- 10. DriverEntry / unload (driver AcceptServer (irp_accept.wskl:4)) --- */
+/* ---- 10. listener counters ------------------------------------------- */
+
+/* ListenerIndex -> listener, in model order (IRPACC_LISTENER_COUNT entries). */
+static IRPACC_LISTENER *CONST IrpAccListeners[IRPACC_LISTENER_COUNT] = {
+    &IrpAccPublic
+};
+
+_Use_decl_annotations_
+NTSTATUS
+IrpAcc_QueryListenerCounters(ULONG ListenerIndex, PIRPACC_LISTENER_COUNTERS Counters, PCSTR *Name)
+{
+    PIRPACC_LISTENER Listener;
+
+    RtlZeroMemory(Counters, sizeof(*Counters));
+    if (Name != NULL) {
+        *Name = NULL;
+    }
+    if (ListenerIndex >= IRPACC_LISTENER_COUNT) {
+        return STATUS_INVALID_PARAMETER;
+    }
+    Listener = IrpAccListeners[ListenerIndex];
+    Counters->Accepted = (ULONG)InterlockedCompareExchange(&Listener->AcceptedCount, 0, 0);
+    if (Name != NULL) {
+        *Name = Listener->Name;     /* set by DriverEntry */
+    }
+    return STATUS_SUCCESS;
+}
+
+/* ---- 11. DriverEntry / unload (driver AcceptServer (irp_accept.wskl:4)) --- */
 
 /*
  * Single teardown path (unload, and DriverEntry failure):

@@ -127,9 +127,52 @@ struct _IRPACC_LISTENER {
     KSPIN_LOCK                            Lock;              /* guards Stopping (and RecreatePending) */
     volatile LONG                         Stopping;
     EX_RUNDOWN_REF                        Rundown;           /* WSK calls made outside open/close */
-    volatile LONG                         AcceptedCount;
-    volatile LONG                         RejectedCount;
+    volatile LONG                         AcceptedCount;     /* IRPACC_LISTENER_COUNTERS.Accepted */
 };
+
+/* What each listener counts. Every counter is incremented once per
+ * connection request, where its outcome is final for the driver, so a
+ * debugger or a support log shows what became of the listener's connections
+ * (the WSK simulator checks them against its own outcomes).
+ * Accepted: connections handed to the driver and kept: a WskAccept IRP
+ * completed with a socket, or WskAcceptEvent returned STATUS_SUCCESS
+ * (pended ones included once their check or timeout accepted them).
+ * Rejected: inspections refused by the driver: WskInspectEvent returned
+ * WskInspectReject (a reject rule, no match, or a pend that could not be
+ * stored), or a check's answer completed a pended one with WskInspectReject
+ * and WskInspectComplete succeeded (not kept by this driver: 0).
+ * Declined: sockets WskAcceptEvent offered and the driver declined with
+ * STATUS_REQUEST_NOT_ACCEPTED (no memory for the connection context, or
+ * unloading); WSK resets them (not kept by this driver: 0).
+ * Pended: inspections WskInspectEvent answered with WskInspectPend
+ * (whatever became of them) (not kept by this driver: 0).
+ * TimedOut: pended inspections whose check did not answer in time,
+ * completed by the rule's else decision (accept or reject) with a
+ * WskInspectComplete that succeeded (not kept by this driver: 0).
+ * Aborted: pended inspections WskAbortEvent dropped while they still waited
+ * for their check or timeout (not kept by this driver: 0). */
+typedef struct _IRPACC_LISTENER_COUNTERS {
+    ULONG Accepted;
+    ULONG Rejected;
+    ULONG Declined;
+    ULONG Pended;
+    ULONG TimedOut;
+    ULONG Aborted;
+} IRPACC_LISTENER_COUNTERS, *PIRPACC_LISTENER_COUNTERS;
+
+/* ListenerIndex of IrpAcc_QueryListenerCounters: the model's listeners in
+ * order (0 Public). */
+#define IRPACC_LISTENER_COUNT 1
+
+/* Copies one listener's counters (each read atomically) and, if Name is not
+ * NULL, its model name. STATUS_INVALID_PARAMETER for an index of
+ * IRPACC_LISTENER_COUNT or more. */
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTSTATUS
+IrpAcc_QueryListenerCounters(
+    _In_ ULONG ListenerIndex,
+    _Out_ PIRPACC_LISTENER_COUNTERS Counters,
+    _Outptr_opt_result_z_ PCSTR *Name);
 
 DRIVER_INITIALIZE DriverEntry;
 

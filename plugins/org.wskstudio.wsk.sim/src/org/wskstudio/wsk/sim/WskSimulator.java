@@ -12,6 +12,7 @@ import org.wskstudio.wsk.sim.nt.NtStatus;
 import org.wskstudio.wsk.sim.provider.WskSubsystem;
 import org.wskstudio.wsk.sim.trace.Actor;
 import org.wskstudio.wsk.sim.trace.Trace;
+import org.wskstudio.wsk.sim.verify.CounterCheck;
 import org.wskstudio.wsk.sim.verify.Violation;
 
 /**
@@ -115,6 +116,7 @@ public final class WskSimulator {
         wsk.flow().quiescenceChecks();
         host.scheduler.dropExternalEvents();
         if (loaded && driver != null) {
+            checkCounters();
             loaded = false;
             host.trace.record(Actor.WSK, Actor.DRIVER, "DriverUnload", null, null, "");
             driver.DriverUnload(kernel);
@@ -124,6 +126,18 @@ public final class WskSimulator {
         }
         long limit = host.scheduler.now() + TEARDOWN_WINDOW;
         host.scheduler.drainUntil(limit);
+    }
+
+    /**
+     * Rule COUNTER_MISMATCH: the counters the loaded driver keeps against the outcomes recorded so
+     * far for each listener. Runs at unload (before DriverUnload); callable at any quiet moment.
+     * Returns the number of mismatches.
+     */
+    public int checkCounters() {
+        if (!loaded || driver == null) {
+            return 0;
+        }
+        return CounterCheck.check(host.verifier, driver.listenerCounters(), requests());
     }
 
     /** End-of-run checks (leaks, pending inspections, registrations). Idempotent. */

@@ -2,6 +2,7 @@ package org.wskstudio.wsk.generator.c;
 
 import org.wskstudio.wsk.generator.common.AcceptRearm;
 import org.wskstudio.wsk.generator.common.DriverFacts;
+import org.wskstudio.wsk.generator.common.ListenerCounter;
 import org.wskstudio.wsk.model.DeferredCheck;
 import org.wskstudio.wsk.model.IrpAccept;
 import org.wskstudio.wsk.model.WskListener;
@@ -44,6 +45,7 @@ final class CHeaderFile {
 			pendingTypes(w);
 		}
 		listenerType(w);
+		counters(w);
 		w.line("DRIVER_INITIALIZE DriverEntry;");
 		w.blank();
 		checkEntryPoints(w);
@@ -262,6 +264,8 @@ final class CHeaderFile {
 				    CONST PFX_RULE       *Rule;
 				    WSK_INSPECT_ACTION    EarlyAction;    /* decision taken while Announcing, else WskInspectMax */
 				    PIRP                  CompleteIrp;    /* preallocated for WskInspectComplete */
+				    WSK_INSPECT_ACTION    CompleteAction; /* what WskInspectComplete was asked: counted when it succeeds */
+				    BOOLEAN               TimedOut;       /* completed by the timeout, not by the check */
 				} PFX_PENDING, *PPFX_PENDING;
 
 				"""));
@@ -331,15 +335,49 @@ final class CHeaderFile {
 					    KDPC                                  TimeoutDpc;
 					"""));
 		}
-		b.append("    volatile LONG                         AcceptedCount;\n");
-		b.append("    volatile LONG                         RejectedCount;\n");
-		if (facts.conditional) {
-			b.append("    volatile LONG                         PendedCount;\n");
-			b.append("    volatile LONG                         TimedOutCount;\n");
-			b.append("    volatile LONG                         AbortedCount;\n");
+		for (ListenerCounter c : ListenerCounter.kept(facts)) {
+			b.append(String.format(n.expand("    volatile LONG                         %-18s /* PFX_LISTENER_COUNTERS.%s */\n"),
+					c.member() + ";", c.field()));
 		}
 		b.append("};\n");
 		w.aligned(b.toString());
+		w.blank();
+	}
+
+	/** The counters each listener keeps, and the query a real driver calls from an IOCTL or a debugger. */
+	private void counters(CodeWriter w) {
+		StringBuilder meaning = new StringBuilder("What each listener counts.  Every counter is incremented"
+				+ " once per connection request, where its outcome is final for the driver, so a debugger or a"
+				+ " support log shows what became of the listener's connections (the WSK simulator checks them"
+				+ " against its own outcomes).");
+		StringBuilder b = new StringBuilder(n.expand("typedef struct _PFX_LISTENER_COUNTERS {\n"));
+		for (ListenerCounter c : ListenerCounter.values()) {
+			meaning.append("\n").append(c.field()).append(": ").append(c.meaning())
+					.append(c.keptBy(facts) ? "." : " (not kept by this driver: 0).");
+			b.append("    ULONG ").append(c.field()).append(";\n");
+		}
+		b.append(n.expand("} PFX_LISTENER_COUNTERS, *PPFX_LISTENER_COUNTERS;\n"));
+		w.comment(meaning.toString());
+		w.lines(b.toString());
+		w.blank();
+		StringBuilder names = new StringBuilder();
+		for (int i = 0; i < facts.listeners.size(); i++) {
+			names.append(i == 0 ? "" : ", ").append(i).append(' ').append(facts.listeners.get(i).getName());
+		}
+		w.comment("ListenerIndex of " + n.function(ListenerCounter.QUERY_FUNCTION) + ": the model's listeners in"
+				+ " order (" + names + ").");
+		w.line("#define " + n.macro("LISTENER_COUNT") + " " + facts.listeners.size());
+		w.blank();
+		w.comment("Copies one listener's counters (each read atomically) and, if Name is not NULL, its model name."
+				+ "  STATUS_INVALID_PARAMETER for an index of " + n.macro("LISTENER_COUNT") + " or more.");
+		w.lines(n.expand("""
+				_IRQL_requires_max_(DISPATCH_LEVEL)
+				NTSTATUS
+				Pfx_QueryListenerCounters(
+				    _In_ ULONG ListenerIndex,
+				    _Out_ PPFX_LISTENER_COUNTERS Counters,
+				    _Outptr_opt_result_z_ PCSTR *Name);
+				"""));
 		w.blank();
 	}
 

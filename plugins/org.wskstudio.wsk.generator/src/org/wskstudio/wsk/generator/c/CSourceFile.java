@@ -3,6 +3,7 @@ package org.wskstudio.wsk.generator.c;
 import java.util.stream.Collectors;
 
 import org.wskstudio.wsk.generator.common.DriverFacts;
+import org.wskstudio.wsk.generator.common.ListenerCounter;
 import org.wskstudio.wsk.generator.common.ModelWords;
 
 /**
@@ -42,7 +43,8 @@ final class CSourceFile {
 		w.line(" *   7. pending inspections           " + (facts.conditional ? "(pend ... with check ...)" : "(not used)"));
 		w.line(" *   8. listener runtime              (create/options/bind, events, recreate, stop)");
 		w.line(" *   9. per-listener blocks           (tables, Open, listen callbacks)");
-		w.line(" *  10. DriverEntry / unload");
+		w.line(" *  10. listener counters             (" + n.function(ListenerCounter.QUERY_FUNCTION) + ")");
+		w.line(" *  11. DriverEntry / unload");
 		w.line(" *");
 		w.wrapped(" * ", " * ", "IRP discipline: every IoAllocateIrp is in " + n.function("AllocateIrp")
 				+ " and every IoFreeIrp in " + n.function("FreeIrp") + "; an IRP is handed to WSK only as IoReuseIrp,"
@@ -62,6 +64,7 @@ final class CSourceFile {
 		}
 		new ListenerRuntimeSection(facts, n).emit(w);
 		new ListenerBlocks(facts, n).emit(w);
+		new CountersSection(facts, n).emit(w);
 		new RegistrationSection(facts, n).emit(w);
 		return CAlign.continuations(w.toString());
 	}

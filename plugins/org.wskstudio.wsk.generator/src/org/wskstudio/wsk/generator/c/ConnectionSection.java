@@ -96,8 +96,8 @@ final class ConnectionSection {
 
 					"""));
 			w.comment("from the accept events of " + facts.eventListeners().stream().map(l -> CTrace.of(l.getAcceptMode()))
-					.collect(Collectors.joining(", ")) + ": adopts a socket offered to WskAcceptEvent.  NULL rejects it"
-					+ " (no memory, or unloading); WSK then closes the socket.");
+					.collect(Collectors.joining(", ")) + ": adopts a socket offered to WskAcceptEvent.  NULL declines it"
+					+ " (no memory, or unloading: counted in DeclinedCount); WSK then closes the socket.");
 			w.lines(n.expand("""
 					_IRQL_requires_max_(DISPATCH_LEVEL)
 					_Must_inspect_result_
@@ -110,14 +110,14 @@ final class ConnectionSection {
 					    PPFX_CONNECTION Connection = Pfx_ConnectionAllocate(Listener, PfxConnOpen);
 
 					    if (Connection == NULL) {
-					        InterlockedIncrement(&Listener->RejectedCount);
+					        InterlockedIncrement(&Listener->DeclinedCount);
 					        return NULL;
 					    }
 					    Connection->Socket = Socket;
 					    Pfx_CopyAddress(&Connection->RemoteAddress, RemoteAddress);
 					    if (!Pfx_ConnectionInsert(Connection)) {
 					        Pfx_ConnectionFree(Connection);     /* unloading */
-					        InterlockedIncrement(&Listener->RejectedCount);
+					        InterlockedIncrement(&Listener->DeclinedCount);
 					        return NULL;
 					    }
 					    InterlockedIncrement(&Listener->AcceptedCount);

@@ -240,13 +240,16 @@ final class InspectSection {
 				    PIRP Irp = Entry->CompleteIrp;
 
 				    Entry->CompleteIrp = NULL;              /* the completion routine frees it */
+				    Entry->CompleteAction = Action;         /* counted there, if WSK took it */
 				    IoReuseIrp(Irp, STATUS_UNSUCCESSFUL);
 				    IoSetCompletionRoutine(Irp, Pfx_InspectCompleteDone, Entry, TRUE, TRUE, TRUE);
 				    (VOID)Listener->Dispatch->WskInspectComplete(Listener->Socket, &Entry->InspectId,
 				                                                 Action, Irp);
 				}
 
-				/* WskInspectComplete finished: free its IRP, release the table entry. */
+				/* WskInspectComplete finished: count what it decided (an accept is
+				 * counted when the socket is handed over), free its IRP, release the
+				 * table entry. */
 				_Use_decl_annotations_
 				static NTSTATUS
 				Pfx_InspectCompleteDone(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context)
@@ -256,6 +259,14 @@ final class InspectSection {
 				    KIRQL OldIrql;
 
 				    UNREFERENCED_PARAMETER(DeviceObject);
+
+				    if (NT_SUCCESS(Irp->IoStatus.Status)) {
+				        if (Entry->TimedOut) {
+				            InterlockedIncrement(&Listener->TimedOutCount);
+				        } else if (Entry->CompleteAction == WskInspectReject) {
+				            InterlockedIncrement(&Listener->RejectedCount);
+				        }
+				    }
 
 				    KeAcquireSpinLock(&Listener->PendingLock, &OldIrql);
 				    Entry->State = PfxPendingFree;
@@ -312,6 +323,8 @@ final class InspectSection {
 				        Entry->Rule = Rule;
 				        Entry->EarlyAction = WskInspectMax;
 				        Entry->CompleteIrp = Irp;
+				        Entry->CompleteAction = WskInspectMax;
+				        Entry->TimedOut = FALSE;
 				    }
 				    KeReleaseSpinLock(&Listener->PendingLock, OldIrql);
 
@@ -365,9 +378,9 @@ final class InspectSection {
 				        }
 				    }
 
+				    /* An accept is counted when the socket is handed over, not here. */
 				    switch (Decision) {
 				    case WskInspectAccept:
-				        InterlockedIncrement(&Listener->AcceptedCount);
 				        return WskInspectAccept;
 				    case WskInspectPend:
 				        InterlockedIncrement(&Listener->PendedCount);
@@ -432,18 +445,21 @@ final class InspectSection {
 				{
 				    PPFX_PENDING Entry;
 				    PIRP Irp = NULL;
+				    BOOLEAN Dropped = FALSE;
 				    KIRQL OldIrql;
 
 				    KeAcquireSpinLock(&Listener->PendingLock, &OldIrql);
 				    Entry = Pfx_PendingFind(Listener, InspectId, NULL);
 				    if (Entry != NULL) {
 				        if (Entry->State == PfxPendingAnnouncing) {
-				            /* Its WskInspectEvent is still running and owns the entry. */
+				            /* Its WskInspectEvent is still running and owns the entry; it
+				             * returns (and counts) the reject. */
 				            Entry->EarlyAction = WskInspectReject;
 				        } else {
 				            Irp = Entry->CompleteIrp;
 				            Entry->CompleteIrp = NULL;
 				            Entry->State = PfxPendingFree;
+				            Dropped = TRUE;
 				        }
 				    }
 				    KeReleaseSpinLock(&Listener->PendingLock, OldIrql);
@@ -451,7 +467,7 @@ final class InspectSection {
 				    if (Irp != NULL) {
 				        Pfx_FreeIrp(Irp);
 				    }
-				    if (Entry != NULL) {
+				    if (Dropped) {
 				        InterlockedIncrement(&Listener->AbortedCount);
 				    }
 				}
@@ -482,6 +498,7 @@ final class InspectSection {
 
 				            if (Entry->State == PfxPendingWaiting && Entry->Deadline <= Now) {
 				                Entry->State = PfxPendingCompleting;
+				                Entry->TimedOut = TRUE;
 				                Expired = Entry;
 				                break;
 				            }
@@ -491,7 +508,6 @@ final class InspectSection {
 				        if (Expired == NULL) {
 				            break;
 				        }
-				        InterlockedIncrement(&Listener->TimedOutCount);
 				        Pfx_PendingIssueComplete(Listener, Expired, Expired->Rule->TimeoutAction);
 				    }
 				    ExReleaseRundownProtection(&Listener->Rundown);

@@ -7,7 +7,7 @@ import org.wskstudio.wsk.generator.common.DriverFacts;
 import org.wskstudio.wsk.model.WskListener;
 
 /**
- * Section 10 of the source: registration and teardown. DriverEntry initialises every
+ * Section 11 of the source: registration and teardown. DriverEntry initialises every
  * listener (pure, cannot fail), checks the rule tables, WskRegister,
  * WskCaptureProviderNPI(WSK_INFINITE_WAIT), [static event callbacks], starts the listeners;
  * any failure runs the same Shutdown as unload: stop listeners, close connections, drain
@@ -25,7 +25,7 @@ final class RegistrationSection {
 
 	void emit(CodeWriter w) {
 		String from = CTrace.from(facts.driver);
-		w.section("10. DriverEntry / unload (" + CTrace.of(facts.driver) + ")");
+		w.section("11. DriverEntry / unload (" + CTrace.of(facts.driver) + ")");
 		if (facts.staticEvents) {
 			staticEvents(w);
 		}

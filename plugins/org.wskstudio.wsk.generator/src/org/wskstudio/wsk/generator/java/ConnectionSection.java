@@ -84,13 +84,13 @@ final class ConnectionSection {
 
 					"""));
 			w.doc("from the accept events of " + facts.eventListeners().stream().map(l -> JavaLiterals.of(l.getAcceptMode()))
-					.collect(Collectors.joining(", ")) + ": adopts a socket offered to WskAcceptEvent. null rejects it"
-					+ " (no memory, or unloading); WSK then closes the socket.");
+					.collect(Collectors.joining(", ")) + ": adopts a socket offered to WskAcceptEvent. null declines it"
+					+ " (no memory, or unloading: counted in DeclinedCount); WSK then closes the socket.");
 			w.lines(n.expand("""
 					private Connection Pfx_ConnectionAccept(Listener Listener, WskSocket Socket, SockAddr RemoteAddress) {
 					    Connection Connection = Pfx_ConnectionAllocate(Listener, PFX_CONN_OPEN);
 					    if (Connection == null) {
-					        Listener.RejectedCount++;
+					        Listener.DeclinedCount++;
 					        return null;
 					    }
 					    Connection.Socket = Socket;
@@ -99,7 +99,7 @@ final class ConnectionSection {
 			w.lines(n.expand("""
 					    if (!Pfx_ConnectionInsert(Connection)) {
 					        Pfx_ConnectionFree(Connection);         // unloading
-					        Listener.RejectedCount++;
+					        Listener.DeclinedCount++;
 					        return null;
 					    }
 					    Listener.AcceptedCount++;

@@ -36,6 +36,7 @@ final class DriverSource {
 		for (WskListener l : facts.listeners) {
 			blocks.emit(w, l);
 		}
+		new CountersSection(facts, n).emit(w);
 		new RegistrationSection(facts, n).emit(w);
 		w.dedent();
 		w.line("}");

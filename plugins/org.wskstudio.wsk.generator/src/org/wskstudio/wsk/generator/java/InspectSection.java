@@ -174,14 +174,25 @@ final class InspectSection {
 				private void Pfx_PendingIssueComplete(Listener Listener, Pending Entry, WskInspectAction Action) {
 				    Irp Irp = Entry.CompleteIrp;
 				    Entry.CompleteIrp = null;                   // the completion routine frees it
+				    Entry.CompleteAction = Action;              // counted there, if WSK took it
 				    k.IoReuseIrp(Irp, STATUS_UNSUCCESSFUL);
 				    k.IoSetCompletionRoutine(Irp, this::Pfx_InspectCompleteDone, Entry, TRUE, TRUE, TRUE);
 				    Listener.Dispatch.WskInspectComplete(Listener.Socket, Entry.InspectId, Action, Irp);
 				}
 
-				/** WskInspectComplete finished: free its IRP, release the table entry. */
+				/**
+				 * WskInspectComplete finished: count what it decided (an accept is counted when the socket is
+				 * handed over), free its IRP, release the table entry.
+				 */
 				private int Pfx_InspectCompleteDone(Object DeviceObject, Irp Irp, Object Context) {
 				    Pending Entry = (Pending) Context;
+				    if (NT_SUCCESS(Irp.IoStatus.Status)) {
+				        if (Entry.TimedOut) {
+				            Entry.Listener.TimedOutCount++;
+				        } else if (Entry.CompleteAction == WskInspectReject) {
+				            Entry.Listener.RejectedCount++;
+				        }
+				    }
 				    Entry.State = PFX_PENDING_FREE;
 				    Pfx_FreeIrp(Irp);
 				    return STATUS_MORE_PROCESSING_REQUIRED;
@@ -218,6 +229,8 @@ final class InspectSection {
 				    Entry.Rule = Rule;
 				    Entry.EarlyAction = WskInspectMax;
 				    Entry.CompleteIrp = Irp;
+				    Entry.CompleteAction = WskInspectMax;
+				    Entry.TimedOut = FALSE;
 
 				    // Start the check; an answer given synchronously by the hook is recorded as EarlyAction.
 				    Rule.StartCheck.start(InspectId, LocalAddress, RemoteAddress);
@@ -250,9 +263,9 @@ final class InspectSection {
 				            }
 				        }
 				    }
+				    // An accept is counted when the socket is handed over, not here.
 				    switch (Decision) {
 				    case WskInspectAccept:
-				        Listener.AcceptedCount++;
 				        return WskInspectAccept;
 				    case WskInspectPend:
 				        Listener.PendedCount++;
@@ -302,15 +315,16 @@ final class InspectSection {
 				        return;
 				    }
 				    if (Entry.State == PFX_PENDING_ANNOUNCING) {
-				        Entry.EarlyAction = WskInspectReject;  // its WskInspectEvent is still running and owns the entry
+				        // its WskInspectEvent is still running and owns the entry; it returns (and counts) the reject
+				        Entry.EarlyAction = WskInspectReject;
 				    } else {
 				        Pfx_PendingStopTimer(Entry);
 				        Irp Irp = Entry.CompleteIrp;
 				        Entry.CompleteIrp = null;
 				        Entry.State = PFX_PENDING_FREE;
 				        Pfx_FreeIrp(Irp);
+				        Listener.AbortedCount++;
 				    }
-				    Listener.AbortedCount++;
 				}
 
 				/** The rule's timeout expired: WskInspectComplete with its else-action (a timer DPC). */
@@ -322,7 +336,7 @@ final class InspectSection {
 				    }
 				    if (Entry.State == PFX_PENDING_WAITING) {
 				        Entry.State = PFX_PENDING_COMPLETING;
-				        Listener.TimedOutCount++;
+				        Entry.TimedOut = TRUE;
 				        Pfx_PendingIssueComplete(Listener, Entry, Entry.Rule.TimeoutAction);
 				    }
 				    Pfx_RundownRelease(Listener);

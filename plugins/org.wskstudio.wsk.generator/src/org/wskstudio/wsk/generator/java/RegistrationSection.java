@@ -8,7 +8,7 @@ import org.wskstudio.wsk.generator.common.ModelTrace;
 import org.wskstudio.wsk.model.WskListener;
 
 /**
- * Section 10: registration and teardown. DriverEntry initialises every listener (pure),
+ * Section 11: registration and teardown. DriverEntry initialises every listener (pure),
  * checks the rule tables, WskRegister, WskCaptureProviderNPI(WSK_INFINITE_WAIT), [static event
  * callbacks], starts the listeners; any failure runs the same Shutdown as unload: stop the
  * listeners, close the connections, drain every IRP, WskReleaseProviderNPI and WskDeregister
@@ -26,7 +26,7 @@ final class RegistrationSection {
 
 	void emit(JavaWriter w) {
 		String driverOrigin = JavaLiterals.string(ModelTrace.origin(facts.driver));
-		w.section("10. DriverEntry / unload (" + JavaLiterals.of(facts.driver) + ")");
+		w.section("11. DriverEntry / unload (" + JavaLiterals.of(facts.driver) + ")");
 		if (facts.staticEvents) {
 			StringBuilder mask = new StringBuilder("WSK_EVENT_ACCEPT");
 			for (WskListener l : facts.eventListeners()) {

@@ -2,6 +2,7 @@ package org.wskstudio.wsk.generator.java;
 
 import org.wskstudio.wsk.generator.common.AcceptRearm;
 import org.wskstudio.wsk.generator.common.DriverFacts;
+import org.wskstudio.wsk.generator.common.ListenerCounter;
 import org.wskstudio.wsk.model.WskListener;
 
 /**
@@ -225,6 +226,8 @@ final class TypesSection {
 					    Rule Rule;
 					    WskInspectAction EarlyAction;
 					    Irp CompleteIrp;
+					    WskInspectAction CompleteAction;            // what WskInspectComplete was asked: counted when it succeeds
+					    boolean TimedOut;                           // completed by the timeout, not by the check
 					    /** The rule's timeout (the C's deadline, checked by one periodic timer per listener). */
 					    final KTimer Timer = new KTimer();
 					    final KDpc TimeoutDpc = new KDpc();
@@ -277,10 +280,12 @@ final class TypesSection {
 				    final KEvent ControlEvent = new KEvent();
 				    boolean Creating;                           // the control IRP carries WskSocket's result
 				    boolean Stopping;
-				    int AcceptedCount;
-				    int RejectedCount;
 				"""));
 		w.indent();
+		for (ListenerCounter c : ListenerCounter.kept(facts)) {
+			w.line("int " + c.member() + ";" + " ".repeat(Math.max(1, 40 - c.member().length())) + "// PFX_LISTENER_COUNTERS."
+					+ c.field());
+		}
 		if (facts.perSocketEvents) {
 			w.line("boolean AcceptEventEnabled;");
 		}
@@ -295,9 +300,6 @@ final class TypesSection {
 		if (facts.conditional) {
 			w.line("Rule[] Rules;");
 			w.line("Pending[] Pending;");
-			w.line("int PendedCount;");
-			w.line("int AbortedCount;");
-			w.line("int TimedOutCount;");
 		}
 		if (facts.event) {
 			w.line("boolean RecreatePending;");

@@ -23,6 +23,9 @@ final class Connection implements RequestRecord {
     boolean pended;
     boolean inspectCompleted;
     boolean aborted;
+    boolean acceptDeclined;
+    boolean completedByTimer;
+    boolean abortedWhilePended;
     long abortedAt;
     long key;
     int serial;
@@ -71,6 +74,21 @@ final class Connection implements RequestRecord {
     @Override
     public boolean wasPended() {
         return pended;
+    }
+
+    @Override
+    public boolean acceptDeclined() {
+        return acceptDeclined;
+    }
+
+    @Override
+    public boolean completedByTimer() {
+        return completedByTimer;
+    }
+
+    @Override
+    public boolean abortedWhilePended() {
+        return abortedWhilePended;
     }
 
     @Override

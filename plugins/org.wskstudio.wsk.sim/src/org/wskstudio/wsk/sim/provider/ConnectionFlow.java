@@ -215,11 +215,12 @@ public final class ConnectionFlow {
                     + "and remove it there.");
             return STATUS_CONNECTION_ABORTED;
         }
+        boolean timer = host.exec.inTimerDpc();
+        c.completedByTimer = timer;
         if (action == WskInspectAction.WskInspectAccept) {
             establishLater(c);
         } else {
             releaseId(c);
-            boolean timer = host.exec.inTimerDpc();
             decide(c, timer ? RequestOutcome.TIMED_OUT : RequestOutcome.REJECTED, "WskInspectComplete(WskInspectReject)"
                     + (timer ? " from a timer DPC" : ""));
         }
@@ -334,6 +335,7 @@ public final class ConnectionFlow {
                     + " for " + c + "; it must return STATUS_SUCCESS or STATUS_REQUEST_NOT_ACCEPTED.");
         }
         cs.closed = true;
+        c.acceptDeclined = true;
         s.registration.openSockets.remove(cs);
         reset(c, "WskAcceptEvent returned " + NtStatus.name(st) + "; WSK closed the socket");
     }
@@ -427,6 +429,7 @@ public final class ConnectionFlow {
         } else {
             TraceEvent t = host.trace.record(Actor.WSK, Actor.DRIVER, "WskAbortEvent", s.name, s.name, "#" + c.index
                     + " InspectID=" + c.idText() + " (" + why + ")");
+            c.abortedWhilePended = c.state == ConnState.PENDING;
             ExecContext.Frame f = host.exec.enter(NtDef.DISPATCH_LEVEL, s.name, false);
             int st;
             try {

@@ -70,6 +70,11 @@ public enum Rule {
             "A KTIMER is still set, or its DPC still queued, when the driver is unloaded (or a timer is set after): "
                     + "the DPC would run in unloaded code."),
 
+    // --- the driver's own counters ---
+    COUNTER_MISMATCH(Group.COUNTER, Severity.ERROR,
+            "A counter the driver keeps for a listener (accepted, rejected, declined, pended, timed out, aborted) "
+                    + "differs from the number of matching outcomes the simulator recorded for that listener."),
+
     // --- socket options and use ---
     OPTION_AFTER_BIND(Group.SOCKET, Severity.ERROR,
             "SO_CONDITIONAL_ACCEPT, SO_REUSEADDR, SO_EXCLUSIVEADDRUSE or IPV6_V6ONLY is set after WskBind."),
@@ -92,7 +97,7 @@ public enum Rule {
 
     /** Rule groups, one test class each. */
     public enum Group {
-        IRP, INSPECT, CALLBACK, POOL, REGISTRATION, TIMER, SOCKET, HOST
+        IRP, INSPECT, CALLBACK, POOL, REGISTRATION, TIMER, COUNTER, SOCKET, HOST
     }
 
     private final Group group;

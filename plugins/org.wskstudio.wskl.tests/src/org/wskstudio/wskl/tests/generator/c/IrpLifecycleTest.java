@@ -162,8 +162,8 @@ class IrpLifecycleTest {
 		// Echo_AbortInspection takes the IRP out of the entry (Irp = Entry->CompleteIrp;
 		// Entry->CompleteIrp = NULL;) and then does not free it
 		assertThat(errorsAfter("dual_stack", "    if (Irp != NULL) {\n        Echo_FreeIrp(Irp);\n    }\n"
-				+ "    if (Entry != NULL) {\n        InterlockedIncrement(&Listener->AbortedCount);",
-				"    if (Entry != NULL) {\n        InterlockedIncrement(&Listener->AbortedCount);"))
+				+ "    if (Dropped) {\n        InterlockedIncrement(&Listener->AbortedCount);",
+				"    if (Dropped) {\n        InterlockedIncrement(&Listener->AbortedCount);"))
 				.anyMatch(e -> e.startsWith("Echo_AbortInspection: IRP allocated or taken out of a field is neither freed"));
 	}
 
