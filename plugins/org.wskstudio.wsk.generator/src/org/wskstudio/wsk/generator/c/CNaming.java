@@ -81,6 +81,11 @@ public final class CNaming extends SymbolNaming {
 		return "wsk_decls.h";
 	}
 
+	/** The module-definition file of netio.sys's exports, for making its import library. */
+	public static String netioDefinitionsFile() {
+		return "netio.def";
+	}
+
 	// ---- C-only names ------------------------------------------------------------------
 
 	/** {@code IrpAcc<thing>}: driver-level data and enumerators. */
