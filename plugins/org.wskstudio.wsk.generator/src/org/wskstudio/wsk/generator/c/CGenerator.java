@@ -28,6 +28,8 @@ import org.wskstudio.wsk.model.WskDriver;
  * WDK piece mingw-w64 lacks (netio.lib): {@code x86_64-w64-mingw32-dlltool -d netio.def -l
  * libnetio.a} makes the import library the driver image links against (README, "How the
  * generated C is checked").</li>
+ * <li>{@code <prefix>.mk} — the makefile that builds the driver image {@code <prefix>.sys} with
+ * mingw-w64: {@code make -f <prefix>.mk} ({@link MakefileFile}).</li>
  * </ol>
  * {@code <prefix>} is the model's prefix in lower case. Every .c compiles on its own with
  * {@code x86_64-w64-mingw32-gcc -fsyntax-only -std=c11 -Wall -Wextra -Werror -Wno-multichar
@@ -61,6 +63,7 @@ public final class CGenerator implements WskCodeGenerator {
 		}
 		files.add(new GeneratedFile(CNaming.declarationsFile(), declarations()));
 		files.add(new GeneratedFile(CNaming.netioDefinitionsFile(), netioDefinitions()));
+		files.add(new GeneratedFile(naming.makeFile(), new MakefileFile(facts, naming).generate()));
 		return List.copyOf(files);
 	}
 

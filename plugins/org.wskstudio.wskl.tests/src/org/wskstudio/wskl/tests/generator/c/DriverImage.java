@@ -13,22 +13,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Builds generated C into a native-subsystem PE driver image with mingw-w64 and reads the image
- * back with objdump. The commands are the README's ("How the generated C is checked"):
- *
- * <pre>
- * x86_64-w64-mingw32-dlltool -d netio.def -l libnetio.a
- * x86_64-w64-mingw32-gcc -c -O2 -std=c11 -Wall -Wextra -Werror -Wno-multichar -I&lt;ddk&gt; -I. UNIT.c
- * x86_64-w64-mingw32-gcc -O2 -nostdlib -shared -Wl,--subsystem,native -Wl,--entry,DriverEntry
- *     -Wl,--image-base,0x140000000 -Wl,--file-alignment,0x1000 -Wl,--section-alignment,0x1000
- *     -Wl,--exclude-all-symbols -Wl,--no-undefined -o DRIVER.sys *.o -L. -lnetio -lntoskrnl -lhal
- * </pre>
- *
- * The tools are required: a missing one fails with the README's install command, never a skip.
+ * Builds generated C into a driver image with the makefile the C generator writes beside it
+ * ({@code make -s -f <prefix>.mk}, mingw-w64) and reads the image back with objdump and nm. The tools are
+ * required: a missing one fails with the README's install command, never a skip.
  */
 final class DriverImage {
 
-	static final String DLLTOOL = "x86_64-w64-mingw32-dlltool";
+	static final String MAKE = "make";
 	static final String OBJDUMP = "x86_64-w64-mingw32-objdump";
 	static final String NM = "x86_64-w64-mingw32-nm";
 
@@ -38,49 +29,11 @@ final class DriverImage {
 	private DriverImage() {
 	}
 
-	static List<String> compileCommand(Path dir, String unit, String... extra) {
-		List<String> c = new ArrayList<>(List.of(GeneratedC.CC, "-c", "-O2", "-std=c11", "-Wall", "-Wextra", "-Werror",
-				"-Wno-multichar"));
-		c.addAll(List.of(extra));
-		c.addAll(List.of("-I" + GeneratedC.DDK, "-I" + dir, "-o", objectOf(dir, unit).toString(),
-				dir.resolve(unit).toString()));
-		return c;
-	}
-
-	static List<String> importLibraryCommand(Path dir) {
-		return List.of(DLLTOOL, "-d", dir.resolve("netio.def").toString(), "-l", dir.resolve("libnetio.a").toString());
-	}
-
-	static List<String> linkCommand(Path dir, List<String> units, Path image) {
-		List<String> c = new ArrayList<>(List.of(GeneratedC.CC, "-O2", "-nostdlib", "-shared", "-Wl,--subsystem,native",
-				"-Wl,--entry,DriverEntry", "-Wl,--image-base,0x140000000", "-Wl,--file-alignment,0x1000",
-				"-Wl,--section-alignment,0x1000", "-Wl,--exclude-all-symbols", "-Wl,--no-undefined", "-o",
-				image.toString()));
-		units.forEach(u -> c.add(objectOf(dir, u).toString()));
-		c.addAll(List.of("-L" + dir, "-lnetio", "-lntoskrnl", "-lhal"));
-		return c;
-	}
-
-	static Path objectOf(Path dir, String unit) {
-		return dir.resolve(unit.substring(0, unit.length() - ".c".length()) + ".o");
-	}
-
-	/**
-	 * Compiles every unit, makes libnetio.a from the netio.def in {@code dir}, links
-	 * {@code image}; stops at the first step that fails or prints anything.
-	 */
-	static GeneratedC.Result build(Path dir, List<String> units, Path image) {
-		List<List<String>> steps = new ArrayList<>();
-		units.forEach(u -> steps.add(compileCommand(dir, u)));
-		steps.add(importLibraryCommand(dir));
-		steps.add(linkCommand(dir, units, image));
-		for (List<String> step : steps) {
-			GeneratedC.Result r = run(step);
-			if (r.exitCode() != 0 || !r.output().isEmpty()) {
-				return new GeneratedC.Result(r.exitCode(), String.join(" ", step) + "\n" + r.output());
-			}
-		}
-		return new GeneratedC.Result(0, "");
+	/** {@code make -s -f MAKEFILE [target]} in {@code dir}: silent unless a tool prints something. */
+	static GeneratedC.Result make(Path dir, String makefile, String... targets) {
+		List<String> command = new ArrayList<>(List.of(MAKE, "-s", "-f", makefile));
+		command.addAll(List.of(targets));
+		return run(dir, command);
 	}
 
 	/** What objdump -p and nm say about a linked image. */
@@ -96,8 +49,8 @@ final class DriverImage {
 	private static final Pattern DRIVER_ENTRY = Pattern.compile("(?m)^([0-9a-fA-F]+) T DriverEntry$");
 
 	static Facts read(Path image) {
-		GeneratedC.Result p = run(List.of(OBJDUMP, "-p", image.toString()));
-		GeneratedC.Result n = run(List.of(NM, image.toString()));
+		GeneratedC.Result p = run(image.getParent(), List.of(OBJDUMP, "-p", image.toString()));
+		GeneratedC.Result n = run(image.getParent(), List.of(NM, image.toString()));
 		if (p.exitCode() != 0 || n.exitCode() != 0) {
 			throw new AssertionError("cannot read " + image + ":\n" + p.output() + n.output());
 		}
@@ -128,9 +81,9 @@ final class DriverImage {
 		return m.group(1);
 	}
 
-	static GeneratedC.Result run(List<String> command) {
+	static GeneratedC.Result run(Path dir, List<String> command) {
 		try {
-			Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+			Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
 			byte[] out = p.getInputStream().readAllBytes();
 			if (!p.waitFor(600, TimeUnit.SECONDS)) {
 				p.destroyForcibly();
@@ -139,7 +92,7 @@ final class DriverImage {
 			return new GeneratedC.Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
 		} catch (IOException e) {
 			throw new UncheckedIOException("cannot run " + command.get(0)
-					+ ": the mingw-w64 toolchain is required (apt-get install gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64)",
+					+ ": make and the mingw-w64 toolchain are required (apt-get install make gcc-mingw-w64-x86-64)",
 					e);
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();

@@ -13,21 +13,21 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.wskstudio.wsk.generator.c.CGenerator;
-import org.wskstudio.wskl.tests.Examples;
 
 /**
- * Every example's C links, at -O2 with mingw-w64, into a native-subsystem PE driver image whose
- * every import resolves to ntoskrnl.exe or NETIO.SYS (the latter through the import library made
- * from the generated netio.def), and passes gcc's static analyzer.
+ * Every example's C links, with the generated makefile (mingw-w64, -O2), into a native-subsystem
+ * PE driver image whose entry point is DriverEntry and whose every import resolves to
+ * ntoskrnl.exe or NETIO.SYS (the latter through the import library made from the generated
+ * netio.def); and every unit passes gcc's static analyzer.
  */
 class GeneratedCLinksTest {
 
-	/** The netio.sys exports netio.def lists. */
+	/** The documented netio.sys exports a WSK client may import. */
 	static final List<String> NETIO_EXPORTS = List.of("WskRegister", "WskDeregister", "WskCaptureProviderNPI",
 			"WskReleaseProviderNPI", "WskQueryProviderCharacteristics");
 
 	static Stream<String> examples() {
-		return Examples.validModels().stream().map(GeneratedC::exampleName);
+		return GeneratedCCompilesTest.examples();
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -35,21 +35,21 @@ class GeneratedCLinksTest {
 	void linksIntoANativeDriverImage(String example, @TempDir Path dir) {
 		Map<String, String> files = GeneratedC.generate(example);
 		GeneratedC.write(files, dir);
-		Path image = dir.resolve(example + ".sys");
 
-		GeneratedC.Result r = DriverImage.build(dir, units(files), image);
-		assertThat(r.output()).as("build output").isEmpty();
-		assertThat(r.exitCode()).as("build exit code").isZero();
+		GeneratedC.Result r = DriverImage.make(dir, prefix(files) + ".mk");
+		assertThat(r.output()).as("make output").isEmpty();
+		assertThat(r.exitCode()).as("make exit code").isZero();
 
+		Path image = dir.resolve(imageName(files));
 		DriverImage.Facts facts = DriverImage.read(image);
 		assertThat(facts.subsystem()).as("subsystem (1 = native)").isEqualTo(1);
-		assertThat(facts.imageBase() + facts.entryPoint()).as("entry point is DriverEntry").isEqualTo(facts.driverEntry());
+		assertThat(facts.imageBase() + facts.entryPoint()).as("entry point = DriverEntry").isEqualTo(facts.driverEntry());
 		assertThat(facts.imports().keySet()).as("imported modules").contains("ntoskrnl.exe", "NETIO.SYS")
 				.isSubsetOf(DriverImage.KERNEL_MODULES);
 		String sources = String.join("\n", files.values());
 		assertThat(facts.imports().get("NETIO.SYS")).as("NETIO.SYS imports")
 				.contains("WskRegister", "WskCaptureProviderNPI", "WskReleaseProviderNPI", "WskDeregister")
-				.allSatisfy(f -> assertThat(sources).contains(f + "("));
+				.isSubsetOf(NETIO_EXPORTS).allSatisfy(f -> assertThat(sources).contains(f + "("));
 		assertThat(facts.imports().get("ntoskrnl.exe")).as("ntoskrnl.exe imports")
 				.contains("IoAllocateIrp", "IoFreeIrp", "ExAllocatePoolWithTag", "ExFreePoolWithTag");
 	}
@@ -59,11 +59,9 @@ class GeneratedCLinksTest {
 	void everyUnitPassesTheStaticAnalyzer(String example, @TempDir Path dir) {
 		Map<String, String> files = GeneratedC.generate(example);
 		GeneratedC.write(files, dir);
-		for (String unit : units(files)) {
-			GeneratedC.Result r = DriverImage.run(DriverImage.compileCommand(dir, unit, "-fanalyzer"));
-			assertThat(r.output()).as(unit + ": -fanalyzer output").isEmpty();
-			assertThat(r.exitCode()).as(unit + ": exit code").isZero();
-		}
+		GeneratedC.Result r = DriverImage.make(dir, prefix(files) + ".mk", "analyze");
+		assertThat(r.output()).as("make analyze output").isEmpty();
+		assertThat(r.exitCode()).as("make analyze exit code").isZero();
 	}
 
 	@Test
@@ -76,35 +74,33 @@ class GeneratedCLinksTest {
 
 	@Test
 	void aCallToAnUndocumentedNetioFunctionDoesNotLink(@TempDir Path dir) {
-		Map<String, String> files = new LinkedHashMap<>();
-		files.put("netio.def", CGenerator.netioDefinitions());
-		files.put("wsk_decls.h", CGenerator.declarations());
-		files.put("rogue.c", """
-				#include <ntddk.h>
-				#include "wsk_decls.h"
+		Map<String, String> files = new LinkedHashMap<>(GeneratedC.generate("irp_accept"));
+		String unit = files.keySet().stream().filter(f -> f.endsWith("_driver.c")).findFirst().orElseThrow();
+		files.put(unit, files.get(unit) + """
 
 				/* Not a documented export of netio.sys, so not in netio.def. */
 				NTSTATUS WskQuerySecretProviderState(PWSK_REGISTRATION Registration);
+				NTSTATUS RogueQuery(PWSK_REGISTRATION Registration);
 
-				static WSK_REGISTRATION Registration;
-
-				DRIVER_INITIALIZE DriverEntry;
-
-				NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+				NTSTATUS RogueQuery(PWSK_REGISTRATION Registration)
 				{
-				    UNREFERENCED_PARAMETER(DriverObject);
-				    UNREFERENCED_PARAMETER(RegistryPath);
-				    return WskQuerySecretProviderState(&Registration);
+				    return WskQuerySecretProviderState(Registration);
 				}
 				""");
 		GeneratedC.write(files, dir);
-		GeneratedC.Result r = DriverImage.build(dir, List.of("rogue.c"), dir.resolve("rogue.sys"));
-		assertThat(r.exitCode()).as("link exit code").isNotZero();
+		GeneratedC.Result r = DriverImage.make(dir, prefix(files) + ".mk");
+		assertThat(r.exitCode()).as("make exit code").isNotZero();
 		assertThat(r.output()).contains("undefined reference to `WskQuerySecretProviderState'");
-		assertThat(dir.resolve("rogue.sys")).doesNotExist();
+		assertThat(dir.resolve(imageName(files))).doesNotExist();
 	}
 
-	private static List<String> units(Map<String, String> files) {
-		return files.keySet().stream().filter(f -> f.endsWith(".c")).toList();
+	private static String imageName(Map<String, String> files) {
+		return prefix(files) + ".sys";
+	}
+
+	/** The lower-case prefix, from the header's name ({@code guard_driver.h}). */
+	private static String prefix(Map<String, String> files) {
+		String header = files.keySet().stream().filter(f -> f.endsWith("_driver.h")).findFirst().orElseThrow();
+		return header.substring(0, header.length() - "_driver.h".length());
 	}
 }
