@@ -23,6 +23,7 @@ WSK_NEEDS_HOST_C=(
 WSK_NEEDS_VERIFY=(
   "${WSK_NEEDS_HOST_C[@]}"
   "cmd:x86_64-w64-mingw32-gcc|gcc-mingw-w64-x86-64|the C compile tests (generated driver C against the mingw-w64 kernel headers)"
+  "cmd:make|make|the link tests (the generated <prefix>.mk builds the .sys with mingw-w64)"
   "cmd:xvfb-run|xvfb|the UI tests (a virtual X display for the workbench)"
   "deb:libgtk-3-0|libgtk-3-0|the UI tests (SWT needs libgtk-3.so.0 to start a workbench)"
 )

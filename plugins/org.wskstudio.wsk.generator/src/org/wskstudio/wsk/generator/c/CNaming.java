@@ -77,8 +77,26 @@ public final class CNaming extends SymbolNaming {
 		return prefix().toLowerCase(Locale.ROOT) + "_checks.c";
 	}
 
+	/** {@code <prefix>.sys}: the driver image the Makefile links. */
+	public String imageFile() {
+		return prefix().toLowerCase(Locale.ROOT) + ".sys";
+	}
+
+	/**
+	 * {@code <prefix>.mk}: the makefile that links the image ({@code make -f <prefix>.mk}); named
+	 * after the driver so that several drivers can be generated into one folder.
+	 */
+	public String makeFile() {
+		return prefix().toLowerCase(Locale.ROOT) + ".mk";
+	}
+
 	public static String declarationsFile() {
 		return "wsk_decls.h";
+	}
+
+	/** The module-definition file of netio.sys's exports, for making its import library. */
+	public static String netioDefinitionsFile() {
+		return "netio.def";
 	}
 
 	// ---- C-only names ------------------------------------------------------------------

@@ -45,6 +45,14 @@
 extern "C" {
 #endif
 
+/* mingw-w64's wdm.h maps RtlUshortByteSwap to _byteswap_ushort, an MSVC intrinsic that
+ * gcc does not know: it would be a call into the C runtime (libmingwex), which a driver
+ * image does not link. gcc's own builtin is what MSVC's intrinsic is: an inline rotate. */
+#if defined(__MINGW32__) && defined(RtlUshortByteSwap)
+#undef RtlUshortByteSwap
+#define RtlUshortByteSwap(_x) __builtin_bswap16((USHORT)(_x))
+#endif
+
 /* ======================================================================
  * 1. SAL fallbacks.  mingw-w64's <sal.h>/<driverspecs.h> define most SAL
  *    macros as empty; these are the ones it lacks (checked against
@@ -260,8 +268,16 @@ typedef GUID NPIID, *PNPIID;
 typedef const NPIID *PCNPIID;
 #endif
 
-/* WSK NPI identifier; defined by netio.lib (the WDK links it). */
+/* WSK NPI identifier. The WDK's netio.lib defines it as static data (netio.sys does
+ * not export it, so an import library made from netio.def cannot); a mingw-w64 build
+ * gets the definition here instead, as a selectany constant that every unit may carry
+ * and the linker folds into one. */
+#ifdef __MINGW32__
+DECLSPEC_SELECTANY CONST NPIID NPI_WSK_INTERFACE_ID =
+    { 0x2227E803, 0x8D8B, 0x11D4, { 0xAB, 0xAD, 0x00, 0x90, 0x27, 0x71, 0x9E, 0x09 } };
+#else
 extern CONST NPIID NPI_WSK_INTERFACE_ID;
+#endif
 
 /* ======================================================================
  * 3c. wsk.h

@@ -45,7 +45,7 @@ class CGeneratorModelTest {
 	void fileNamesAndSymbolsFollowThePrefix() {
 		List<GeneratedFile> files = new CGenerator().generate(model("dual_stack"));
 		assertThat(files).extracting(GeneratedFile::path)
-				.containsExactly("echo_driver.h", "echo_driver.c", "echo_checks.c", "wsk_decls.h");
+				.containsExactly("echo_driver.h", "echo_driver.c", "echo_checks.c", "wsk_decls.h", "netio.def", "echo.mk");
 		String c = source(files, "echo_driver.c");
 		assertThat(c).contains("static WSK_ACCEPT_EVENT_FN     EchoPublic_AcceptEvent;")
 				.contains("*AcceptSocketDispatch = &EchoPublicConnectionDispatch;")
