@@ -3,13 +3,16 @@ package org.wskstudio.wsk.generator.common;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.wskstudio.wsk.model.AddressFamily;
 import org.wskstudio.wsk.model.AddressMatch;
 import org.wskstudio.wsk.model.InspectRule;
+import org.wskstudio.wsk.model.WskListener;
 
 /**
  * A listener's inspect rules compiled, once, into a classifier both generators emit as data:
@@ -146,8 +149,9 @@ public final class RuleClassifier {
 		this.remote = remote;
 		this.local = local;
 		List<Integer> flat = new ArrayList<>();
-		this.ipv4 = sweep(IPV4, 4, flat);
-		this.ipv6 = sweep(IPV6, 16, flat);
+		Map<List<Integer>, Integer> shared = new HashMap<>();
+		this.ipv4 = sweep(IPV4, 4, flat, shared);
+		this.ipv6 = sweep(IPV6, 16, flat, shared);
 		List<Integer> any = new ArrayList<>();
 		for (int r = 0; r < remote.length; r++) {
 			if (remote[r].kind == ANY) {
@@ -170,6 +174,22 @@ public final class RuleClassifier {
 			local[i] = Condition.of(rules.get(i).getLocal());
 		}
 		return new RuleClassifier(remote, local);
+	}
+
+	/**
+	 * The classifier of a listener's rule table as both generators emit it: the inspect rules in
+	 * order, then the default (any remote, any local) as the last rule.
+	 */
+	public static RuleClassifier of(WskListener listener) {
+		List<Condition> remote = new ArrayList<>();
+		List<Condition> local = new ArrayList<>();
+		for (InspectRule r : listener.getInspectRules()) {
+			remote.add(Condition.of(r.getRemote()));
+			local.add(Condition.of(r.getLocal()));
+		}
+		remote.add(Condition.ANY_ENDPOINT);
+		local.add(Condition.ANY_ENDPOINT);
+		return of(remote, local);
 	}
 
 	/** The classifier of rules given by their conditions, remote and local, in order. */
@@ -237,9 +257,9 @@ public final class RuleClassifier {
 	 * whole space) sorted; between two edges the same rules cover every address. Walking the
 	 * edges in order, rules enter at their first address and leave after their last; the active
 	 * rules, by index, give the interval's candidates up to the first that matches everything
-	 * there. Neighbours with equal lists are merged.
+	 * there. Neighbours with equal lists are merged; equal lists are stored once.
 	 */
-	private Table sweep(int kind, int bytes, List<Integer> flat) {
+	private Table sweep(int kind, int bytes, List<Integer> flat, Map<List<Integer>, Integer> shared) {
 		TreeMap<BigInteger, List<Integer>> enter = new TreeMap<>();
 		TreeMap<BigInteger, List<Integer>> leave = new TreeMap<>();
 		BigInteger top = BigInteger.ONE.shiftLeft(bytes * 8);
@@ -287,9 +307,14 @@ public final class RuleClassifier {
 			}
 			previous = list;
 			starts.add(toBytes(edge.getKey(), bytes));
-			listStart.add(flat.size());
+			Integer at = shared.get(list);
+			if (at == null) {
+				at = flat.size();
+				shared.put(list, at);
+				flat.addAll(list);
+			}
+			listStart.add(at);
 			listLength.add(list.size());
-			flat.addAll(list);
 		}
 		return new Table(bytes, starts, listStart.stream().mapToInt(Integer::intValue).toArray(),
 				listLength.stream().mapToInt(Integer::intValue).toArray());
