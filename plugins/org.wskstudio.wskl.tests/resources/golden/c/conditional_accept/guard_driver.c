@@ -461,25 +461,89 @@ Guard_Matches(_In_ CONST GUARD_MATCH *Match, _In_ CONST GUARD_ENDPOINT *Endpoint
     }
 }
 
-/* First matching rule, or NULL (treated as reject: fail closed). */
+/* Unsigned order of two addresses in network order. */
+_IRQL_requires_max_(DISPATCH_LEVEL)
+static LONG
+Guard_CompareAddress(
+    _In_reads_(Length) CONST UCHAR *Left,
+    _In_reads_(Length) CONST UCHAR *Right,
+    _In_ ULONG Length)
+{
+    ULONG Index;
+
+    for (Index = 0; Index < Length; Index++) {
+        if (Left[Index] != Right[Index]) {
+            return (Left[Index] < Right[Index]) ? -1 : 1;
+        }
+    }
+    return 0;
+}
+
+/* The interval holding an address: binary search over the starts (the
+ * first start is the family's lowest address, so there is always one). */
+_IRQL_requires_max_(DISPATCH_LEVEL)
+static CONST GUARD_INTERVAL *
+Guard_FindInterval(
+    _In_reads_(Count) CONST GUARD_INTERVAL *Intervals,
+    _In_ ULONG Count,
+    _In_reads_(Length) CONST UCHAR *Address,
+    _In_ ULONG Length)
+{
+    ULONG Low = 0;
+    ULONG High = Count - 1;
+
+    while (Low < High) {
+        ULONG Middle = Low + (High - Low + 1) / 2;
+
+        if (Guard_CompareAddress(Intervals[Middle].Start, Address, Length) <= 0) {
+            Low = Middle;
+        } else {
+            High = Middle - 1;
+        }
+    }
+    return &Intervals[Low];
+}
+
+/* First matching rule, or NULL (treated as reject: fail closed): the
+ * remote address's interval, then first match over its candidates. */
 _IRQL_requires_max_(DISPATCH_LEVEL)
 static CONST GUARD_RULE *
 Guard_Evaluate(
-    _In_reads_(RuleCount) CONST GUARD_RULE *Rules,
-    _In_ ULONG RuleCount,
+    _In_ CONST GUARD_CLASSIFIER *Classifier,
     _In_opt_ CONST SOCKADDR *LocalAddress,
     _In_opt_ CONST SOCKADDR *RemoteAddress)
 {
     GUARD_ENDPOINT Local;
     GUARD_ENDPOINT Remote;
+    CONST GUARD_INTERVAL *Interval;
+    CONST ULONG *Candidates;
+    ULONG Count;
     ULONG Index;
 
     Guard_Canonicalize(LocalAddress, &Local);
     Guard_Canonicalize(RemoteAddress, &Remote);
-    for (Index = 0; Index < RuleCount; Index++) {
-        if (Guard_Matches(&Rules[Index].Remote, &Remote) &&
-            Guard_Matches(&Rules[Index].Local, &Local)) {
-            return &Rules[Index];
+    switch (Remote.Kind) {
+    case GuardAddressIpv4:
+        Interval = Guard_FindInterval(Classifier->Ipv4, Classifier->Ipv4Count, Remote.Address, 4);
+        Candidates = &Classifier->Candidates[Interval->First];
+        Count = Interval->Count;
+        break;
+    case GuardAddressIpv6:
+        Interval = Guard_FindInterval(Classifier->Ipv6, Classifier->Ipv6Count, Remote.Address, 16);
+        Candidates = &Classifier->Candidates[Interval->First];
+        Count = Interval->Count;
+        break;
+    case GuardAddressAny:
+    default:
+        Candidates = Classifier->AnyFamily;
+        Count = Classifier->AnyFamilyCount;
+        break;
+    }
+    for (Index = 0; Index < Count; Index++) {
+        CONST GUARD_RULE *Rule = &Classifier->Rules[Candidates[Index]];
+
+        if (Guard_Matches(&Rule->Remote, &Remote) && Guard_Matches(&Rule->Local, &Local)) {
+            return Rule;
         }
     }
     return NULL;
@@ -701,13 +765,12 @@ _IRQL_requires_max_(DISPATCH_LEVEL)
 static WSK_INSPECT_ACTION
 Guard_InspectConnection(
     _In_ PGUARD_LISTENER Listener,
-    _In_reads_(RuleCount) CONST GUARD_RULE *Rules,
-    _In_ ULONG RuleCount,
+    _In_ CONST GUARD_CLASSIFIER *Classifier,
     _In_ CONST SOCKADDR *LocalAddress,
     _In_ CONST SOCKADDR *RemoteAddress,
     _In_ CONST WSK_INSPECT_ID *InspectId)
 {
-    CONST GUARD_RULE *Rule = Guard_Evaluate(Rules, RuleCount, LocalAddress, RemoteAddress);
+    CONST GUARD_RULE *Rule = Guard_Evaluate(Classifier, LocalAddress, RemoteAddress);
     WSK_INSPECT_ACTION Decision = WskInspectReject;
 
     if (Rule != NULL) {
@@ -1247,6 +1310,49 @@ static const GUARD_RULE GuardPublicRules[] = {
     },
 };
 
+/* from listener Public (conditional_accept.wskl:10): the rules above
+ * compiled into disjoint remote-address intervals per family, each with the
+ * rules left to test there in model order (first match over them is first
+ * match over the whole table). */
+static const GUARD_INTERVAL GuardPublicIpv4Intervals[] = {
+    /* 0.0.0.0 and up: default */
+    { { 0, 0, 0, 0 }, 0, 1 },
+    /* 10.0.0.0 and up: rule 1 of listener Public
+     * (conditional_accept.wskl:14) */
+    { { 10, 0, 0, 0 }, 1, 1 },
+    /* 11.0.0.0 and up: default */
+    { { 11, 0, 0, 0 }, 0, 1 },
+    /* 172.16.0.0 and up: rule 3 of listener Public
+     * (conditional_accept.wskl:16) */
+    { { 172, 16, 0, 0 }, 2, 1 },
+    /* 172.32.0.0 and up: default */
+    { { 172, 32, 0, 0 }, 0, 1 },
+    /* 192.168.0.0 and up: rule 2 of listener Public
+     * (conditional_accept.wskl:15), default */
+    { { 192, 168, 0, 0 }, 3, 2 },
+    /* 192.169.0.0 and up: default */
+    { { 192, 169, 0, 0 }, 0, 1 },
+};
+static const GUARD_INTERVAL GuardPublicIpv6Intervals[] = {
+    /* [::] and up: default */
+    { { 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00 }, 0, 1 },
+};
+/* the intervals' candidates, as indices into GuardPublicRules */
+static const ULONG GuardPublicCandidates[] = {
+    3, 0, 2, 1, 3,
+};
+/* candidates for a peer of unknown family: default */
+static const ULONG GuardPublicAnyFamily[] = {
+    3,
+};
+static const GUARD_CLASSIFIER GuardPublicClassifier = {
+    GuardPublicRules,
+    GuardPublicIpv4Intervals, RTL_NUMBER_OF(GuardPublicIpv4Intervals),
+    GuardPublicIpv6Intervals, RTL_NUMBER_OF(GuardPublicIpv6Intervals),
+    GuardPublicCandidates,
+    GuardPublicAnyFamily, RTL_NUMBER_OF(GuardPublicAnyFamily)
+};
+
 /* from listener Public (conditional_accept.wskl:10): create, options in the
  * model's order, bind. */
 _Use_decl_annotations_
@@ -1305,8 +1411,8 @@ GuardPublic_InspectEvent(
         Guard_ListenerRequestRecreate(Listener);
         return WskInspectReject;
     }
-    return Guard_InspectConnection(Listener, GuardPublicRules, RTL_NUMBER_OF(GuardPublicRules),
-                                   LocalAddress, RemoteAddress, InspectID);
+    return Guard_InspectConnection(Listener, &GuardPublicClassifier, LocalAddress, RemoteAddress,
+                                   InspectID);
 }
 
 /* from listener Public (conditional_accept.wskl:10), conditional accept:

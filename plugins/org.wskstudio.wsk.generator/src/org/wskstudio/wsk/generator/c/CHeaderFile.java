@@ -240,6 +240,26 @@ final class CHeaderFile {
 				    PCSTR                Origin;          /* model element, for traces */
 				} PFX_RULE;
 
+				/* The compiled classifier of a rule table (decided by the generator): per
+				 * remote family, disjoint address intervals in ascending order, each with
+				 * the candidate rules left to test there, in model order. */
+				typedef struct _PFX_INTERVAL {
+				    UCHAR                Start[16];       /* first address, network order; IPv4: [0..3] */
+				    ULONG                First;           /* its first candidate in Candidates */
+				    ULONG                Count;           /* its candidates; 0 = no rule (reject) */
+				} PFX_INTERVAL;
+
+				typedef struct _PFX_CLASSIFIER {
+				    CONST PFX_RULE       *Rules;
+				    CONST PFX_INTERVAL   *Ipv4;
+				    ULONG                Ipv4Count;
+				    CONST PFX_INTERVAL   *Ipv6;
+				    ULONG                Ipv6Count;
+				    CONST ULONG          *Candidates;      /* rule indices */
+				    CONST ULONG          *AnyFamily;       /* candidates for a peer of unknown family */
+				    ULONG                AnyFamilyCount;
+				} PFX_CLASSIFIER;
+
 				"""));
 	}
 

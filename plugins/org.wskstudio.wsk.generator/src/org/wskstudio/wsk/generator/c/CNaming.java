@@ -43,7 +43,7 @@ public final class CNaming extends SymbolNaming {
 
 	/** Per-listener file-scope names ({@code <Prefix><Listener><Thing>}; "" is the listener object). */
 	static final List<String> LISTENER_THINGS = List.of("", "Slots", "Pending", "ListenDispatch",
-			"ConnectionDispatch", "Rules");
+			"ConnectionDispatch", "Rules", "Ipv4Intervals", "Ipv6Intervals", "Candidates", "AnyFamily", "Classifier");
 
 	/** Per-listener macros ({@code <PREFIX>_<LISTENER>_<THING>}). */
 	static final List<String> LISTENER_MACROS = List.of("PORT", "ACCEPT_DEPTH", "REUSE_IRP", "PENDING_MAX",
@@ -53,7 +53,7 @@ public final class CNaming extends SymbolNaming {
 	static final List<String> DRIVER_MACROS = List.of("DRIVER_H", "POOL_TAG", "TIMEOUT_TICK_MS", "REARM_RETRY_FIRST_MS",
 			"REARM_RETRY_MAX_MS", "MATCH_ANY", "MATCH_ANY_PORTS", "STATIC_EVENT_MASK", "LISTENER", "LISTENER_OPEN",
 			"CONNECTION", "CONNECTION_STATE", "ACCEPT_SLOT", "SLOT_STATE", "ADDRESS_KIND", "MATCH", "ENDPOINT",
-			"CHECK_START", "RULE", "PENDING", "PENDING_STATE");
+			"CHECK_START", "RULE", "INTERVAL", "CLASSIFIER", "PENDING", "PENDING_STATE");
 
 	public CNaming(WskDriver driver) {
 		this(driver.getPrefix());

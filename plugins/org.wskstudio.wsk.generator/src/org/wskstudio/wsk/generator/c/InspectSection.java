@@ -7,7 +7,8 @@ import org.wskstudio.wsk.generator.common.DriverFacts;
 /**
  * Sections 6 and 7 of the source, for conditional accept: rule evaluation on the local and
  * remote address (IPv4-mapped IPv6 canonicalised to IPv4, first match wins, no match =
- * reject), and the pending-inspection runtime: a table per listener holding copies of the
+ * reject) by the listener's compiled classifier ({@link ClassifierTables}: a binary search
+ * for the remote address's interval, then its few candidate rules), and the pending-inspection runtime: a table per listener holding copies of the
  * WSK_INSPECT_ID and both addresses, completed by WskInspectComplete from the deferred check
  * or from the periodic timeout timer (the rule's "else" action), WskAbortEvent matching by
  * content and removing the entry, and the sweep after every close.
@@ -121,25 +122,89 @@ final class InspectSection {
 				    }
 				}
 
-				/* First matching rule, or NULL (treated as reject: fail closed). */
+				/* Unsigned order of two addresses in network order. */
+				_IRQL_requires_max_(DISPATCH_LEVEL)
+				static LONG
+				Pfx_CompareAddress(
+				    _In_reads_(Length) CONST UCHAR *Left,
+				    _In_reads_(Length) CONST UCHAR *Right,
+				    _In_ ULONG Length)
+				{
+				    ULONG Index;
+
+				    for (Index = 0; Index < Length; Index++) {
+				        if (Left[Index] != Right[Index]) {
+				            return (Left[Index] < Right[Index]) ? -1 : 1;
+				        }
+				    }
+				    return 0;
+				}
+
+				/* The interval holding an address: binary search over the starts (the
+				 * first start is the family's lowest address, so there is always one). */
+				_IRQL_requires_max_(DISPATCH_LEVEL)
+				static CONST PFX_INTERVAL *
+				Pfx_FindInterval(
+				    _In_reads_(Count) CONST PFX_INTERVAL *Intervals,
+				    _In_ ULONG Count,
+				    _In_reads_(Length) CONST UCHAR *Address,
+				    _In_ ULONG Length)
+				{
+				    ULONG Low = 0;
+				    ULONG High = Count - 1;
+
+				    while (Low < High) {
+				        ULONG Middle = Low + (High - Low + 1) / 2;
+
+				        if (Pfx_CompareAddress(Intervals[Middle].Start, Address, Length) <= 0) {
+				            Low = Middle;
+				        } else {
+				            High = Middle - 1;
+				        }
+				    }
+				    return &Intervals[Low];
+				}
+
+				/* First matching rule, or NULL (treated as reject: fail closed): the
+				 * remote address's interval, then first match over its candidates. */
 				_IRQL_requires_max_(DISPATCH_LEVEL)
 				static CONST PFX_RULE *
 				Pfx_Evaluate(
-				    _In_reads_(RuleCount) CONST PFX_RULE *Rules,
-				    _In_ ULONG RuleCount,
+				    _In_ CONST PFX_CLASSIFIER *Classifier,
 				    _In_opt_ CONST SOCKADDR *LocalAddress,
 				    _In_opt_ CONST SOCKADDR *RemoteAddress)
 				{
 				    PFX_ENDPOINT Local;
 				    PFX_ENDPOINT Remote;
+				    CONST PFX_INTERVAL *Interval;
+				    CONST ULONG *Candidates;
+				    ULONG Count;
 				    ULONG Index;
 
 				    Pfx_Canonicalize(LocalAddress, &Local);
 				    Pfx_Canonicalize(RemoteAddress, &Remote);
-				    for (Index = 0; Index < RuleCount; Index++) {
-				        if (Pfx_Matches(&Rules[Index].Remote, &Remote) &&
-				            Pfx_Matches(&Rules[Index].Local, &Local)) {
-				            return &Rules[Index];
+				    switch (Remote.Kind) {
+				    case PfxAddressIpv4:
+				        Interval = Pfx_FindInterval(Classifier->Ipv4, Classifier->Ipv4Count, Remote.Address, 4);
+				        Candidates = &Classifier->Candidates[Interval->First];
+				        Count = Interval->Count;
+				        break;
+				    case PfxAddressIpv6:
+				        Interval = Pfx_FindInterval(Classifier->Ipv6, Classifier->Ipv6Count, Remote.Address, 16);
+				        Candidates = &Classifier->Candidates[Interval->First];
+				        Count = Interval->Count;
+				        break;
+				    case PfxAddressAny:
+				    default:
+				        Candidates = Classifier->AnyFamily;
+				        Count = Classifier->AnyFamilyCount;
+				        break;
+				    }
+				    for (Index = 0; Index < Count; Index++) {
+				        CONST PFX_RULE *Rule = &Classifier->Rules[Candidates[Index]];
+
+				        if (Pfx_Matches(&Rule->Remote, &Remote) && Pfx_Matches(&Rule->Local, &Local)) {
+				            return Rule;
 				        }
 				    }
 				    return NULL;
@@ -361,13 +426,12 @@ final class InspectSection {
 				static WSK_INSPECT_ACTION
 				Pfx_InspectConnection(
 				    _In_ PPFX_LISTENER Listener,
-				    _In_reads_(RuleCount) CONST PFX_RULE *Rules,
-				    _In_ ULONG RuleCount,
+				    _In_ CONST PFX_CLASSIFIER *Classifier,
 				    _In_ CONST SOCKADDR *LocalAddress,
 				    _In_ CONST SOCKADDR *RemoteAddress,
 				    _In_ CONST WSK_INSPECT_ID *InspectId)
 				{
-				    CONST PFX_RULE *Rule = Pfx_Evaluate(Rules, RuleCount, LocalAddress, RemoteAddress);
+				    CONST PFX_RULE *Rule = Pfx_Evaluate(Classifier, LocalAddress, RemoteAddress);
 				    WSK_INSPECT_ACTION Decision = WskInspectReject;
 
 				    if (Rule != NULL) {

@@ -68,6 +68,7 @@ final class ListenerBlocks {
 		connectionDispatch(w, l);
 		if (l.isConditionalAccept()) {
 			rules(w, l);
+			new ClassifierTables(n).emit(w, l);
 		}
 		open(w, l);
 		if (l.isConditionalAccept()) {
@@ -283,8 +284,8 @@ final class ListenerBlocks {
 		w.lines(x("""
 				        return WskInspectReject;
 				    }
-				    return Pfx_InspectConnection(Listener, PfxLsnRules, RTL_NUMBER_OF(PfxLsnRules),
-				                                 LocalAddress, RemoteAddress, InspectID);
+				    return Pfx_InspectConnection(Listener, &PfxLsnClassifier, LocalAddress, RemoteAddress,
+				                                 InspectID);
 				}
 
 				""", l));

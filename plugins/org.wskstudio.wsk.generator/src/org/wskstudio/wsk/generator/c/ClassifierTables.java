@@ -1,0 +1,98 @@
+package org.wskstudio.wsk.generator.c;
+
+import java.util.StringJoiner;
+
+import org.wskstudio.wsk.generator.common.RuleClassifier;
+import org.wskstudio.wsk.model.InspectRule;
+import org.wskstudio.wsk.model.WskListener;
+import org.wskstudio.wsk.model.addressing.IpAddresses;
+
+/**
+ * A listener's compiled classifier as const tables, after its rule table: the IPv4 and IPv6
+ * intervals (first address, where the interval's candidates begin, how many; an IPv4 start
+ * fills the first 4 of the 16 bytes), the candidate
+ * rule indices, the candidates for a peer of unknown family, and the PFX_CLASSIFIER that ties
+ * them to the rules. Each interval names its candidates and their model lines in a comment.
+ * Pfx_Evaluate searches them (section 6).
+ */
+final class ClassifierTables {
+
+	private static final int PER_LINE = 16;
+
+	private final CNaming n;
+
+	ClassifierTables(CNaming naming) {
+		this.n = naming;
+	}
+
+	void emit(CodeWriter w, WskListener l) {
+		RuleClassifier c = RuleClassifier.of(l);
+		int[] candidates = c.candidates();
+		w.comment(CTrace.from(l) + ": the rules above compiled into disjoint remote-address intervals per family,"
+				+ " each with the rules left to test there in model order (first match over them is first match"
+				+ " over the whole table).");
+		intervals(w, l, "Ipv4Intervals", c.ipv4(), candidates);
+		intervals(w, l, "Ipv6Intervals", c.ipv6(), candidates);
+		w.comment("the intervals' candidates, as indices into " + n.listenerGlobal(l, "Rules"));
+		indices(w, n.expand("static const ULONG PfxLsnCandidates[] = {", l), candidates);
+		int[] any = c.anyFamily();
+		w.comment("candidates for a peer of unknown family: " + names(l, any, 0, any.length));
+		indices(w, n.expand("static const ULONG PfxLsnAnyFamily[] = {", l), any);
+		w.lines(n.expand("""
+				static const PFX_CLASSIFIER PfxLsnClassifier = {
+				    PfxLsnRules,
+				    PfxLsnIpv4Intervals, RTL_NUMBER_OF(PfxLsnIpv4Intervals),
+				    PfxLsnIpv6Intervals, RTL_NUMBER_OF(PfxLsnIpv6Intervals),
+				    PfxLsnCandidates,
+				    PfxLsnAnyFamily, RTL_NUMBER_OF(PfxLsnAnyFamily)
+				};
+
+				""", l));
+	}
+
+	private void intervals(CodeWriter w, WskListener l, String thing, RuleClassifier.Table t, int[] candidates) {
+		w.line("static const " + n.expand("PFX_INTERVAL") + " " + n.listenerGlobal(l, thing) + "[] = {");
+		w.indent();
+		for (int i = 0; i < t.size(); i++) {
+			byte[] start = t.start(i);
+			String address = IpAddresses.format(start);
+			w.comment((start.length == 4 ? address : "[" + address + "]") + " and up: "
+					+ names(l, candidates, t.listStart(i), t.listStart(i) + t.listLength(i)));
+			w.line("{ " + CLiterals.bytes(start) + ", " + t.listStart(i) + ", " + t.listLength(i) + " },");
+		}
+		w.dedent();
+		w.line("};");
+	}
+
+	private static void indices(CodeWriter w, String declaration, int[] values) {
+		w.line(declaration);
+		w.indent();
+		for (int i = 0; i < values.length; i += PER_LINE) {
+			StringJoiner line = new StringJoiner(", ", "", ",");
+			for (int k = i; k < Math.min(values.length, i + PER_LINE); k++) {
+				line.add(Integer.toString(values[k]));
+			}
+			w.line(line.toString());
+		}
+		w.dedent();
+		w.line("};");
+	}
+
+	/** The candidates' model elements, e.g. {@code rule 2 (x.wskl:15), default}; "no rule" when none. */
+	private static String names(WskListener l, int[] list, int from, int to) {
+		if (from == to) {
+			return "no rule (reject)";
+		}
+		StringJoiner names = new StringJoiner(", ");
+		for (int k = from; k < to; k++) {
+			int r = list[k];
+			if (r < l.getInspectRules().size()) {
+				InspectRule rule = l.getInspectRules().get(r);
+				names.add(CTrace.of(rule));
+			} else {
+				names.add("default");
+			}
+		}
+		return names.toString();
+	}
+}
