@@ -33,7 +33,7 @@ public final class WskLanguageServer {
 	 */
 	public static void serve(InputStream in, OutputStream out) throws InterruptedException {
 		Injector injector = createInjector();
-		LanguageServerImpl server = injector.getInstance(LanguageServerImpl.class);
+		LanguageServerImpl server = injector.getInstance(WskLanguageServerImpl.class);
 		Launcher<LanguageClient> launcher = new Launcher.Builder<LanguageClient>()
 				.setLocalService(server)
 				.setRemoteInterface(LanguageClient.class)
@@ -51,8 +51,9 @@ public final class WskLanguageServer {
 
 	/** Xtext's server module with a registry that knows both languages' ide injectors. */
 	public static Injector createInjector() {
-		new WsklIdeSetup().createInjectorAndDoEMFRegistration();
+		// the scenario language's setup registers the model language's runtime injector; the ide one replaces it
 		new WsksIdeSetup().createInjectorAndDoEMFRegistration();
+		new WsklIdeSetup().createInjectorAndDoEMFRegistration();
 		return Guice.createInjector(Modules2.mixin(new ServerModule(), binder -> binder
 				.bind(IResourceServiceProvider.Registry.class).toInstance(IResourceServiceProvider.Registry.INSTANCE)));
 	}
