@@ -57,7 +57,7 @@ public class WskHoverService implements IHoverService {
 	}
 
 	/** What a declaration says and where it is: {@code Listener Public (conditional_accept.wskl:10): listener Public on ...}. */
-	static String describe(EObject target) {
+	public static String describe(EObject target) {
 		if (target == null || target.eIsProxy() || target.eResource() == null) {
 			return null;
 		}

@@ -9,6 +9,7 @@ import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.ServerModule;
+import org.eclipse.xtext.ide.server.WorkspaceManager;
 import org.eclipse.xtext.resource.IResourceServiceProvider;
 import org.eclipse.xtext.util.Modules2;
 import org.wskstudio.wskl.ide.WsklIdeSetup;
@@ -49,12 +50,14 @@ public final class WskLanguageServer {
 		}
 	}
 
-	/** Xtext's server module with a registry that knows both languages' ide injectors. */
+	/** Xtext's server module with a registry that knows both languages' ide injectors, and a workspace for single files. */
 	public static Injector createInjector() {
 		// the scenario language's setup registers the model language's runtime injector; the ide one replaces it
 		new WsksIdeSetup().createInjectorAndDoEMFRegistration();
 		new WsklIdeSetup().createInjectorAndDoEMFRegistration();
-		return Guice.createInjector(Modules2.mixin(new ServerModule(), binder -> binder
-				.bind(IResourceServiceProvider.Registry.class).toInstance(IResourceServiceProvider.Registry.INSTANCE)));
+		return Guice.createInjector(Modules2.mixin(new ServerModule(), binder -> {
+			binder.bind(IResourceServiceProvider.Registry.class).toInstance(IResourceServiceProvider.Registry.INSTANCE);
+			binder.bind(WorkspaceManager.class).to(WskWorkspaceManager.class);
+		}));
 	}
 }

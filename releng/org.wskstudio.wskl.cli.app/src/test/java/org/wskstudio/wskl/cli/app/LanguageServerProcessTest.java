@@ -102,11 +102,14 @@ class LanguageServerProcessTest {
 					: completion.getAsJsonObject().getAsJsonArray("items");
 			JsonObject publicItem = item(items, "Public");
 			assertTrue(publicItem != null, "Public among " + items);
+			assertEquals("Listener Public (guarded.wskl:10): listener Public on ipv4 0.0.0.0:40009", publicItem.get("detail").getAsString());
+			assertTrue(documentation(publicItem).startsWith("Listening socket: WskSocket("), publicItem.toString());
 			// completion at the start of a step: the step keywords
 			int stepStart = scenario.indexOf("at 1 ms");
 			JsonElement keywords = client.result(client.request("textDocument/completion", at(scenarioUri, position(scenario, stepStart))));
 			JsonArray keywordItems = keywords.isJsonArray() ? keywords.getAsJsonArray() : keywords.getAsJsonObject().getAsJsonArray("items");
 			assertTrue(item(keywordItems, "at") != null && item(keywordItems, "expect") != null, "step keywords in " + keywordItems);
+			assertTrue(documentation(item(keywordItems, "expect")).startsWith("What must come of the run"), keywordItems.toString());
 
 			// hover on a keyword of the model: its WSK meaning; on the scenario's listener: the declaration
 			JsonObject keywordHover = client.result(client.request("textDocument/hover",
@@ -171,6 +174,51 @@ class LanguageServerProcessTest {
 			assertTrue(hoverText(stillThere).contains("WSK_FLAG_LISTEN_SOCKET"), stillThere.toString());
 
 			// shutdown, then exit ends the process with 0
+			client.result(client.request("shutdown", null));
+			client.notify("exit", null);
+			assertEquals(0, client.exitCode(Duration.ofSeconds(30)));
+		}
+	}
+
+	/** An editor with one file open and no folder: the scenario still resolves the model next to it. */
+	@Test
+	void aScenarioOpenedWithoutAWorkspaceFindsTheModelNextToIt() throws Exception {
+		String model = Files.readString(EXAMPLES.resolve("conditional_accept.wskl"));
+		String scenario = Files.readString(EXAMPLES.resolve("conditional_accept.wsks"));
+		Files.writeString(workspace.resolve("guarded.wskl"), model);
+		Path scenarioFile = workspace.resolve("guarded.wsks");
+		Files.writeString(scenarioFile, scenario);
+		String scenarioUri = uri(scenarioFile);
+
+		try (LspClient client = new LspClient(startServer())) {
+			JsonObject initialize = new JsonObject();
+			initialize.add("processId", null);
+			initialize.add("rootUri", null);
+			initialize.add("capabilities", new JsonObject());
+			client.result(client.request("initialize", initialize));
+			client.notify("initialized", new JsonObject());
+
+			client.notify("textDocument/didOpen", didOpen(scenarioUri, "wsks", scenario));
+			client.diagnostics(scenarioUri, p -> p.getAsJsonArray("diagnostics").isEmpty());
+			int listenerReference = scenario.indexOf("-> Public") + "-> P".length();
+			JsonArray definitions = client.result(client.request("textDocument/definition",
+					at(scenarioUri, position(scenario, listenerReference)))).getAsJsonArray();
+			assertEquals(uri(workspace.resolve("guarded.wskl")), definitions.get(0).getAsJsonObject().get("uri").getAsString());
+
+			// an unknown listener is still an error at its place
+			String unknown = scenario.replace("-> Public expect rejected", "-> Nowhere expect rejected");
+			JsonObject change = new JsonObject();
+			change.add("textDocument", versioned(scenarioUri, 2));
+			JsonArray changes = new JsonArray();
+			JsonObject whole = new JsonObject();
+			whole.addProperty("text", unknown);
+			changes.add(whole);
+			change.add("contentChanges", changes);
+			client.notify("textDocument/didChange", change);
+			JsonObject diagnostic = client.diagnostics(scenarioUri, p -> p.getAsJsonArray("diagnostics").size() > 0)
+					.getAsJsonArray("diagnostics").get(0).getAsJsonObject();
+			assertEquals(position(unknown, unknown.indexOf("Nowhere")), diagnostic.getAsJsonObject("range").getAsJsonObject("start"));
+
 			client.result(client.request("shutdown", null));
 			client.notify("exit", null);
 			assertEquals(0, client.exitCode(Duration.ofSeconds(30)));
@@ -267,6 +315,12 @@ class LanguageServerProcessTest {
 			}
 		}
 		return null;
+	}
+
+	private static String documentation(JsonObject item) {
+		JsonElement documentation = item.get("documentation");
+		return documentation == null ? "" : documentation.isJsonObject()
+				? documentation.getAsJsonObject().get("value").getAsString() : documentation.getAsString();
 	}
 
 	private static String hoverText(JsonObject hover) {
