@@ -103,16 +103,26 @@ async function simulate(context, resource) {
         if (pictures.length === 0) {
           vscode.window.showErrorMessage('WSKL: the simulation wrote no timeline; see the "WSKL" output.');
         }
-        for (const picture of pictures) {
-          // VS Code shows SVG files as images
-          vscode.commands.executeCommand('vscode.open', vscode.Uri.file(picture), { preview: false, viewColumn: vscode.ViewColumn.Beside });
-        }
+        openTimeline(pictures.sort());
         if (code !== 0 && pictures.length > 0) {
           vscode.window.showWarningMessage(`WSKL: the simulation of ${path.basename(target.model)} found problems (exit code ${code}); see the "WSKL" output.`);
         }
         resolve();
       });
     }));
+}
+
+/** Opens the SVG timeline beside the editor (VS Code shows SVG files as images); of several runs, the one picked. */
+async function openTimeline(pictures) {
+  let picture = pictures[0];
+  if (pictures.length > 1) {
+    const runs = pictures.map((file) => ({ label: path.basename(file, '.svg'), file }));
+    const picked = await vscode.window.showQuickPick(runs, { placeHolder: `${pictures.length} runs: the timeline of which one?` });
+    picture = picked && picked.file;
+  }
+  if (picture) {
+    await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(picture), { preview: false, viewColumn: vscode.ViewColumn.Beside });
+  }
 }
 
 function activate(context) {
