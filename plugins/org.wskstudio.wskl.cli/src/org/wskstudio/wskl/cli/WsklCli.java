@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 		description = "Checks WSKL files (Winsock Kernel listening sockets), prints their WSK code model,"
 				+ " generates driver code from them and runs the generated driver in the WSK runtime simulator.",
 		subcommands = { CheckCommand.class, ModelCommand.class, GenerateCommand.class, SimulateCommand.class,
-				DemoCommand.class, CommandLine.HelpCommand.class },
+				DemoCommand.class, LspCommand.class, CommandLine.HelpCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:no errors", "1:errors in the input files, output that could not be written, or (simulate) a rule violation or failed expectation",
 				"2:usage error (unknown command or option, missing argument)" })

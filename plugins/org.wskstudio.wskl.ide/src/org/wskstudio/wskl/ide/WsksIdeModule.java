@@ -1,5 +1,32 @@
 package org.wskstudio.wskl.ide;
 
-/** The scenario language's UI-independent ide services: the generated defaults. */
+import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
+import org.eclipse.xtext.ide.server.hover.IHoverService;
+import org.eclipse.xtext.ide.server.symbol.DocumentSymbolMapper;
+import org.wskstudio.wskl.ide.contentassist.WskProposals;
+import org.wskstudio.wskl.ide.hover.WskHoverService;
+import org.wskstudio.wskl.ide.symbol.WskSymbols;
+
+/** The scenario language's UI-independent ide services: the generated defaults, proposals that explain themselves, and the language server's hover and document symbols. */
 public class WsksIdeModule extends AbstractWsksIdeModule {
+
+	public Class<? extends IdeContentProposalProvider> bindIdeContentProposalProvider() {
+		return WskProposals.class;
+	}
+
+	public Class<? extends IHoverService> bindIHoverService() {
+		return WskHoverService.class;
+	}
+
+	public Class<? extends DocumentSymbolMapper.DocumentSymbolNameProvider> bindDocumentSymbolNameProvider() {
+		return WskSymbols.Names.class;
+	}
+
+	public Class<? extends DocumentSymbolMapper.DocumentSymbolKindProvider> bindDocumentSymbolKindProvider() {
+		return WskSymbols.Kinds.class;
+	}
+
+	public Class<? extends DocumentSymbolMapper.DocumentSymbolDetailsProvider> bindDocumentSymbolDetailsProvider() {
+		return WskSymbols.Details.class;
+	}
 }
