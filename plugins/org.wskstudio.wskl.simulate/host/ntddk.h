@@ -30,6 +30,7 @@
 #define _Must_inspect_result_
 #define _Outptr_
 #define _Outptr_result_maybenull_
+#define _Outptr_opt_result_z_
 #define _In_reads_(n)
 #define _In_reads_opt_(n)
 #define _In_reads_bytes_(n)
