@@ -22,8 +22,8 @@ class SimulateTargetTest {
 		CliRun run = wskl("simulate", Examples.example("event_accept.wskl"), "--target", "both");
 		assertThat(run.exitCode()).as(run.toString()).isZero();
 		assertThat(run.out()).contains("C driver (generated) built with gcc -g -O1 -fsanitize=address,undefined")
-				.contains("scenario Events (event_accept.wsks:3) on the Java twin: PASSED")
-				.contains("scenario Events (event_accept.wsks:3) on the C driver: PASSED")
+				.contains("scenario Events (event_accept.wsks:5) on the Java twin: PASSED")
+				.contains("scenario Events (event_accept.wsks:5) on the C driver: PASSED")
 				.contains("  back to back: the Java twin and the C driver agree on 45 events (2 requests, 0 violations)");
 	}
 

@@ -25,9 +25,17 @@ class EnsurePackagesTest {
 	private static final Path ROOT = Examples.repositoryRoot();
 	private static final String VERIFY = "\"${WSK_NEEDS_VERIFY[@]}\" \"$WSK_NEED_MAVEN\"";
 	/** The Debian packages of the verify needs, and the command each brings (empty: checked by dpkg). */
-	private static final Map<String, String> PACKAGES = Map.of("gcc", "gcc", "libc6-dev", "", "libasan8", "",
-			"libubsan1", "", "gcc-mingw-w64-x86-64", "x86_64-w64-mingw32-gcc", "xvfb", "xvfb-run", "libgtk-3-0", "",
-			"maven", "mvn");
+	private static final Map<String, String> PACKAGES = Map.ofEntries(
+			Map.entry("gcc", "gcc"),
+			Map.entry("libc6-dev", ""),
+			Map.entry("libasan8", ""),
+			Map.entry("libubsan1", ""),
+			Map.entry("gcc-mingw-w64-x86-64", "x86_64-w64-mingw32-gcc"),
+			Map.entry("xvfb", "xvfb-run"),
+			Map.entry("libgtk-3-0", ""),
+			Map.entry("maven", "mvn"),
+			Map.entry("binutils", "addr2line"),
+			Map.entry("make", "make"));
 
 	@TempDir
 	Path dir;
@@ -45,7 +53,7 @@ class EnsurePackagesTest {
 
 	@Test
 	void rootInstallsExactlyTheMissingPackagesAfterOneUpdateAndSaysWhy() throws Exception {
-		Run run = ensure(0, List.of("gcc", "libc6-dev", "libasan8", "libubsan1", "xvfb", "maven"), VERIFY);
+		Run run = ensure(0, List.of("binutils", "make", "gcc", "libc6-dev", "libasan8", "libubsan1", "xvfb", "maven"), VERIFY);
 		assertThat(run.exitCode()).isZero();
 		assertThat(run.aptCalls()).containsExactly("update -qq", "install -y -qq gcc-mingw-w64-x86-64 libgtk-3-0");
 		assertThat(run.err()).contains("installing Debian packages: gcc-mingw-w64-x86-64 libgtk-3-0")
@@ -55,14 +63,14 @@ class EnsurePackagesTest {
 	@Test
 	void aCommandOnThePathCountsAndADebPackageCountsOnlyWhenDpkgSaysInstalled() throws Exception {
 		Files.writeString(dir.resolve("half-installed"), "libgtk-3-0\n");
-		Run run = ensure(0, List.of("gcc", "libc6-dev", "libasan8", "libubsan1", "xvfb", "maven",
+		Run run = ensure(0, List.of("binutils", "make", "gcc", "libc6-dev", "libasan8", "libubsan1", "xvfb", "maven",
 				"gcc-mingw-w64-x86-64"), VERIFY);
 		assertThat(run.aptCalls()).containsExactly("update -qq", "install -y -qq libgtk-3-0");
 	}
 
 	@Test
 	void notRootNamesTheOneCommandToRunAndStopsWithoutApt() throws Exception {
-		Run run = ensure(1000, List.of("libc6-dev", "libasan8", "libubsan1", "xvfb"), VERIFY);
+		Run run = ensure(1000, List.of("binutils", "make", "libc6-dev", "libasan8", "libubsan1", "xvfb"), VERIFY);
 		assertThat(run.exitCode()).isEqualTo(1);
 		assertThat(run.aptCalls()).isEmpty();
 		assertThat(run.err().lines()).contains("sudo apt-get install -y gcc gcc-mingw-w64-x86-64 libgtk-3-0 maven");
@@ -71,21 +79,21 @@ class EnsurePackagesTest {
 	@Test
 	void rootFailsWhenAptGetLeavesAPackageMissing() throws Exception {
 		Files.writeString(dir.resolve("apt-refuses"), "libgtk-3-0\n");
-		Run run = ensure(0, List.of("gcc", "libc6-dev", "libasan8", "libubsan1", "xvfb", "maven"), VERIFY);
+		Run run = ensure(0, List.of("binutils", "make", "gcc", "libc6-dev", "libasan8", "libubsan1", "xvfb", "maven"), VERIFY);
 		assertThat(run.exitCode()).isEqualTo(1);
 		assertThat(run.err()).contains("still missing after apt-get install: libgtk-3-0");
 	}
 
 	@Test
 	void wsklNeedsOnlyAJdkAndTheHostC() throws Exception {
-		Run run = ensure(1000, List.of("gcc", "libc6-dev"), "\"$WSK_NEED_JDK\" \"${WSK_NEEDS_HOST_C[@]}\"");
+		Run run = ensure(1000, List.of("binutils", "make", "gcc", "libc6-dev"), "\"$WSK_NEED_JDK\" \"${WSK_NEEDS_HOST_C[@]}\"");
 		assertThat(run.exitCode()).isEqualTo(1);
 		assertThat(run.err().lines()).contains("sudo apt-get install -y openjdk-17-jdk-headless libasan8 libubsan1");
 	}
 
 	@Test
 	void mvnwStopsBeforeMavenStartsWhenNotRootAndAPackageIsMissing() throws Exception {
-		Path bin = stubs(1000, List.of("gcc", "libc6-dev", "libasan8", "libubsan1", "xvfb", "maven"));
+		Path bin = stubs(1000, List.of("binutils", "make", "gcc", "libc6-dev", "libasan8", "libubsan1", "xvfb", "maven"));
 		Files.copy(Path.of("/usr/bin/dirname"), bin.resolve("dirname"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
 		Run run = bash(bin, "exec /bin/bash " + ROOT.resolve("mvnw") + " -v");
 		assertThat(run.exitCode()).isEqualTo(1);
