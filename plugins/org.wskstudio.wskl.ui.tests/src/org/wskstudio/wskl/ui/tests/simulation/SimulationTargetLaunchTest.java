@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
 import org.eclipse.swt.SWT;
@@ -22,12 +25,11 @@ import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.wskstudio.wskl.simulate.SimulationTarget;
-import org.wskstudio.wskl.simulate.TargetResult;
-import org.wskstudio.wskl.simulate.compare.Comparison;
 import org.wskstudio.wskl.ui.simulation.SimulationRun;
 import org.wskstudio.wskl.ui.simulation.SimulationTab;
 import org.wskstudio.wskl.ui.simulation.SimulationView;
 import org.wskstudio.wskl.ui.simulation.Simulations;
+import org.wskstudio.wskl.ui.wizards.WsklProjects;
 
 /**
  * The target of a WSK Simulation launch: the C driver (built with gcc and its sanitizers, run in
@@ -36,25 +38,33 @@ import org.wskstudio.wskl.ui.simulation.Simulations;
  */
 class SimulationTargetLaunchTest {
 
+	private static final String EXAMPLES = "wskl-target-examples";
+
 	/** Building the C driver with the sanitizers takes a while on a loaded machine (once per content). */
 	private static final long C_BUILD_MILLIS = 600_000;
 
 	@AfterEach
 	void cleanUp() throws CoreException {
 		SimulationLaunchTest.cleanUpWorkbench();
+		IProject examples = ResourcesPlugin.getWorkspace().getRoot().getProject(EXAMPLES);
+		if (examples.exists()) {
+			examples.delete(true, true, new NullProgressMonitor());
+		}
 	}
 
+	/** event_accept's scenarios never time a pend out, so its two targets agree event for event. */
 	@Test
 	void aLaunchOnBothTargetsRunsTheCDriverBesideTheJavaTwinAndSaysTheyAgree() throws Exception {
-		IFile model = createFile("conditional_accept.wskl", MODEL);
-		createFile("conditional_accept.wsks", SCENARIOS);
+		IProject examples = WsklProjects.createExampleProject(EXAMPLES, null, new NullProgressMonitor());
+		IFile model = examples.getFile("event_accept.wskl");
+		IFile scenarios = examples.getFile("event_accept.wsks");
 
-		SimulationView view = SimulationLaunchTest.launch(withTarget(configuration(model, null, null), "both"),
+		SimulationView view = SimulationLaunchTest.launch(withTarget(configuration(model, scenarios, null), "both"),
 				C_BUILD_MILLIS);
 
-		assertThat(view.runs()).extracting(SimulationRun::name).containsExactly("SeedFlows", "ListenerRecreated");
-		for (SimulationRun run : view.runs()) {
-			assertThat(run.target()).isEqualTo(SimulationTarget.BOTH);
+		List<SimulationRun> onBoth = view.runs().stream().filter(r -> r.target() == SimulationTarget.BOTH).toList();
+		assertThat(onBoth).extracting(SimulationRun::name).containsExactly("Events", "ListenerRecreated");
+		for (SimulationRun run : onBoth) {
 			assertThat(run.targets().java()).isNotNull();
 			assertThat(run.targets().c()).isNotNull();
 			assertThat(run.targets().c().passed()).as(run.targets().c().report()).isTrue();
@@ -62,52 +72,60 @@ class SimulationTargetLaunchTest {
 			assertThat(run.comparison().equal()).as(run.comparison().report()).isTrue();
 			assertThat(run.comparison().cEvents()).isEqualTo(run.comparison().javaEvents()).isPositive();
 			assertThat(run.divergence()).isNull();
+			assertThat(run.label()).isEqualTo(run.name() + " - PASSED (C driver and Java twin, agree)");
 		}
-		// the C driver decided each request as the Java twin did
-		assertThat(view.runs().get(0).targets().c().requests()).extracting(r -> SimulationView.outcome(r))
-				.containsExactly("rejected", "accepted", "pended-then-accepted", "timed-out", "aborted", "rejected");
-		assertThat(view.runLabels()).containsExactly("SeedFlows - PASSED (C driver and Java twin, agree)",
-				"ListenerRecreated - PASSED (C driver and Java twin, agree)");
+		// the C driver accepted each request as the Java twin did
+		assertThat(onBoth.get(0).targets().c().requests()).extracting(SimulationView::outcome)
+				.containsExactly("accepted", "accepted");
+		// the fault sweep's failed-allocation runs are on the Java twin, as on the command line
+		assertThat(view.runs()).filteredOn(r -> r.target() == SimulationTarget.JAVA).isNotEmpty()
+				.allMatch(r -> r.name().startsWith("Events [fail ") && r.passed());
 		assertThat(view.verdictText()).isEqualTo("PASSED on the C driver and Java twin, agree");
 		assertThat(view.divergenceText()).isEmpty();
 
 		String console = SimulationLaunchTest.waitFor("the comparison on the console", () -> {
 			String text = Simulations.console().getDocument().get();
-			return text.contains("2 runs: 2 passed") ? text : null;
+			return text.contains(" runs: ") ? text : null;
 		});
 		assertThat(console).contains("on the C driver (built with gcc, AddressSanitizer and UBSan",
-				"conditional_accept.wsks:", " on the Java twin\n", " on the C driver\n",
-				"back to back: the Java twin and the C driver agree on", "0 rule violations, 0 diverged")
+				"event_accept.wsks:", " on the Java twin\n", " on the C driver\n",
+				"back to back: the Java twin and the C driver agree on", "0 failed, 0 rule violations, 0 diverged")
 				.doesNotContain("DIVERGED", ": error:");
 	}
 
+	/**
+	 * conditional_accept's SeedFlows times a pend out: the Java twin fires at pend + 500 ms, the C
+	 * at its listener's next 100 ms sweep tick (the known divergence of the generators), which the
+	 * console and the view show as the first differing event with both source locations.
+	 */
 	@Test
-	void theViewShowsTheFirstDivergenceOfTheTwoTargets() throws Exception {
+	void theConsoleAndTheViewShowTheFirstDivergenceOfTheTwoTargets() throws Exception {
 		IFile model = createFile("conditional_accept.wskl", MODEL);
 		createFile("conditional_accept.wsks", SCENARIOS);
-		SimulationView view = SimulationLaunchTest.launch(configuration(model, null, null));
-		SimulationRun run = view.currentRun();
-		assertThat(run.target()).isEqualTo(SimulationTarget.JAVA);
-		assertThat(view.verdictText()).isEqualTo("PASSED on the Java twin");
+
+		SimulationView view = SimulationLaunchTest.launch(withTarget(configuration(model, null, null), "both"),
+				C_BUILD_MILLIS);
+
+		assertThat(view.runLabels()).containsExactly("SeedFlows - FAILED (C driver and Java twin, DIVERGE)",
+				"ListenerRecreated - PASSED (C driver and Java twin, agree)");
+		SimulationRun seedFlows = view.currentRun();
+		assertThat(seedFlows.comparison().sameOutcomes()).isTrue();
+		assertThat(view.verdictText()).isEqualTo("FAILED on the C driver and Java twin, DIVERGE: the C driver and the "
+				+ "Java twin diverge");
+		assertThat(view.divergenceText()).isEqualTo(seedFlows.comparison().report())
+				.startsWith("the Java twin and the C driver diverge at compared event").contains("  > 503 ms IoReuseIrp",
+						"  > 600 ms IoReuseIrp", "(Java twin, rule 3 of listener Public)")
+				.containsPattern("guard_driver\\.c:\\d+ \\(Guard_PendingIssueComplete\\)");
+		view.selectRun(1);
 		assertThat(view.divergenceText()).isEmpty();
 
-		// a C run that decided the second request otherwise, as the comparison reports it
-		String report = "the Java twin and the C driver diverge at compared event 12:\n"
-				+ "  Java twin: ... WskInspectEvent => WskInspectAccept (GuardedServerListener.java)\n"
-				+ "  C driver:  ... WskInspectEvent => WskInspectReject (guard_listener.c:88)";
-		TargetResult diverged = new TargetResult(SimulationTarget.BOTH, run.result(), run.result(),
-				new Comparison(false, false, 40, 40, report));
-		view.setRuns(List.of(new SimulationRun(run.name(), diverged, run.modelFile(), run.codeModel(), run.scenarioFile(),
-				run.scenarioLine(), run.connectLines())));
-
-		assertThat(view.runLabels()).containsExactly("SeedFlows - FAILED (C driver and Java twin, DIVERGE)");
-		assertThat(view.verdictText()).startsWith("FAILED on the C driver and Java twin, DIVERGE")
-				.endsWith("the C driver and the Java twin diverge");
-		assertThat(view.divergenceText()).isEqualTo(report);
-		assertThat(Simulations.report(view.currentRun())).contains("back to back: DIVERGED: " + report);
-
-		view.setRuns(List.of(run));
-		assertThat(view.divergenceText()).isEmpty();
+		String console = SimulationLaunchTest.waitFor("the divergence on the console", () -> {
+			String text = Simulations.console().getDocument().get();
+			return text.contains("2 runs: ") ? text : null;
+		});
+		assertThat(console).contains("back to back: DIVERGED: the Java twin and the C driver diverge at compared event",
+				"  > 600 ms IoReuseIrp", "back to back: the Java twin and the C driver agree on",
+				"2 runs: 1 passed, 1 failed, 0 rule violations, 1 diverged");
 	}
 
 	@Test
