@@ -20,11 +20,13 @@ import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.console.ConsolePlugin;
 import org.eclipse.ui.console.MessageConsole;
 import org.eclipse.ui.console.MessageConsoleStream;
+import org.wskstudio.wskl.simulate.SimulationTarget;
 
 /**
  * Runs a WSK Simulation launch configuration: loads the model and the scenario file (or every
- * .wsks next to the model), runs the scenarios in a job, prints the reports to the "WSK
- * Simulation" console and shows the runs in the Simulation view.
+ * .wsks next to the model), runs the scenarios on the configured target (Java twin, C driver or
+ * both) in a job, prints the reports to the "WSK Simulation" console and shows the runs in the
+ * Simulation view.
  */
 public class SimulationLaunchDelegate extends LaunchConfigurationDelegate {
 
@@ -39,6 +41,7 @@ public class SimulationLaunchDelegate extends LaunchConfigurationDelegate {
 			throw new CoreException(Simulations.error("no .wsks scenario file next to " + model.getFullPath(), null));
 		}
 		Long seed = Simulations.seed(configuration.getAttribute(Simulations.ATTR_SEED, ""));
+		SimulationTarget target = Simulations.target(configuration.getAttribute(Simulations.ATTR_TARGET, ""));
 
 		Job job = new Job("WSK Simulation of " + model.getName()) {
 			@Override
@@ -48,7 +51,8 @@ public class SimulationLaunchDelegate extends LaunchConfigurationDelegate {
 				console.clearConsole();
 				ConsolePlugin.getDefault().getConsoleManager().showConsoleView(console);
 				try (MessageConsoleStream out = console.newMessageStream()) {
-					List<SimulationRun> runs = Simulations.run(model, scenarios, seed, out::println, jobMonitor);
+					List<SimulationRun> runs = Simulations.run(model, scenarios, seed, target, out::println,
+							jobMonitor);
 					show(runs);
 					return Status.OK_STATUS;
 				} catch (java.io.IOException | RuntimeException e) {

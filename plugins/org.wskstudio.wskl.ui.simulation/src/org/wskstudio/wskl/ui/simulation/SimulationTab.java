@@ -16,13 +16,16 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.dialogs.FilteredResourcesSelectionDialog;
+import org.wskstudio.wskl.simulate.SimulationTarget;
 
-/** Model file, optional scenario file and optional seed of a WSK Simulation. */
+/** Model file, optional scenario file, optional seed and target (Java twin, C driver, both) of a WSK Simulation. */
 public class SimulationTab extends AbstractLaunchConfigurationTab {
 
 	private Text model;
 	private Text scenario;
 	private Text seed;
+	/** One radio button per target, in the order of {@link SimulationTarget#values()}. */
+	private final Button[] targets = new Button[SimulationTarget.values().length];
 
 	@Override
 	public void createControl(Composite parent) {
@@ -35,6 +38,22 @@ public class SimulationTab extends AbstractLaunchConfigurationTab {
 		seed = new Text(c, SWT.BORDER);
 		seed.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
 		seed.addModifyListener(e -> updateLaunchConfigurationDialog());
+		Label t = new Label(c, SWT.NONE);
+		t.setText("Target:");
+		Composite radios = new Composite(c, SWT.NONE);
+		radios.setLayout(new GridLayout(targets.length, false));
+		radios.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+		for (SimulationTarget target : SimulationTarget.values()) {
+			Button b = new Button(radios, SWT.RADIO);
+			b.setText(switch (target) {
+				case JAVA -> "&Java twin";
+				case C -> "&C driver (needs gcc)";
+				case BOTH -> "&Both, compared back to back";
+			});
+			b.setData(target);
+			b.addListener(SWT.Selection, e -> updateLaunchConfigurationDialog());
+			targets[target.ordinal()] = b;
+		}
 		setControl(c);
 	}
 
@@ -63,6 +82,7 @@ public class SimulationTab extends AbstractLaunchConfigurationTab {
 		configuration.setAttribute(Simulations.ATTR_MODEL, "");
 		configuration.setAttribute(Simulations.ATTR_SCENARIO, "");
 		configuration.setAttribute(Simulations.ATTR_SEED, "");
+		configuration.setAttribute(Simulations.ATTR_TARGET, SimulationTarget.JAVA.toString());
 	}
 
 	@Override
@@ -71,6 +91,10 @@ public class SimulationTab extends AbstractLaunchConfigurationTab {
 			model.setText(configuration.getAttribute(Simulations.ATTR_MODEL, ""));
 			scenario.setText(configuration.getAttribute(Simulations.ATTR_SCENARIO, ""));
 			seed.setText(configuration.getAttribute(Simulations.ATTR_SEED, ""));
+			SimulationTarget target = Simulations.target(configuration.getAttribute(Simulations.ATTR_TARGET, ""));
+			for (Button b : targets) {
+				b.setSelection(b.getData() == target);
+			}
 		} catch (CoreException e) {
 			setErrorMessage(e.getMessage());
 		}
@@ -81,6 +105,17 @@ public class SimulationTab extends AbstractLaunchConfigurationTab {
 		configuration.setAttribute(Simulations.ATTR_MODEL, model.getText().trim());
 		configuration.setAttribute(Simulations.ATTR_SCENARIO, scenario.getText().trim());
 		configuration.setAttribute(Simulations.ATTR_SEED, seed.getText().trim());
+		configuration.setAttribute(Simulations.ATTR_TARGET, selectedTarget().toString());
+	}
+
+	/** The selected target; the Java twin when none is selected. */
+	private SimulationTarget selectedTarget() {
+		for (Button b : targets) {
+			if (b.getSelection()) {
+				return (SimulationTarget) b.getData();
+			}
+		}
+		return SimulationTarget.JAVA;
 	}
 
 	@Override

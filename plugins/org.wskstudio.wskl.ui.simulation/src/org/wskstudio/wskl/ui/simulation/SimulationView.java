@@ -25,6 +25,7 @@ import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
@@ -39,7 +40,9 @@ import org.wskstudio.wsk.sim.trace.TraceEvent;
 import org.wskstudio.wsk.sim.verify.Violation;
 
 /**
- * The runs of the last simulation: pick a run, see its sequence diagram (remote client, WSK
+ * The runs of the last simulation: pick a run (its label says the target that ran: Java twin, C
+ * driver, or both and whether they agree), see where the C driver and the Java twin first diverge
+ * when they do, its sequence diagram (remote client, WSK
  * subsystem, driver), its requests and outcomes and its rule violations. A double-click on a
  * request or a violation opens the model at the element.
  */
@@ -55,6 +58,7 @@ public class SimulationView extends ViewPart {
 
 	private Combo runCombo;
 	private Label verdict;
+	private Text divergence;
 	private ScrolledComposite scroll;
 	private Canvas timeline;
 	private Table requests;
@@ -72,6 +76,14 @@ public class SimulationView extends ViewPart {
 		verdict = new Label(root, SWT.NONE);
 		verdict.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 		verdict.setText("No simulation yet: Run As > WSK Simulation on a .wskl or .wsks file.");
+		// the first divergence of the two targets, shown only when a run on both diverged
+		divergence = new Text(root, SWT.MULTI | SWT.READ_ONLY | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
+		GridData divergenceData = new GridData(SWT.FILL, SWT.FILL, true, false, 2, 1);
+		divergenceData.heightHint = 8 * ROW;
+		divergenceData.exclude = true;
+		divergence.setLayoutData(divergenceData);
+		divergence.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_RED));
+		divergence.setVisible(false);
 
 		SashForm sash = new SashForm(root, SWT.VERTICAL);
 		sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
@@ -145,6 +157,7 @@ public class SimulationView extends ViewPart {
 		if (runs.isEmpty()) {
 			verdict.setText("No run (see the WSK Simulation console).");
 			current = null;
+			showDivergence(null);
 			fill();
 		} else {
 			selectRun(0);
@@ -173,9 +186,26 @@ public class SimulationView extends ViewPart {
 		if (runCombo.getSelectionIndex() != index) {
 			runCombo.select(index);
 		}
-		verdict.setText(current.result().passed() ? "PASSED" : "FAILED: " + String.join("; ",
-				current.result().failedExpectations()));
+		verdict.setText(current.verdict());
+		showDivergence(current.divergence());
 		fill();
+	}
+
+	private void showDivergence(String report) {
+		divergence.setText(report == null ? "" : report);
+		divergence.setVisible(report != null);
+		((GridData) divergence.getLayoutData()).exclude = report == null;
+		divergence.getParent().layout(true);
+	}
+
+	/** The first divergence of the C driver and the Java twin in the current run, as shown; empty when they agree. */
+	public String divergenceText() {
+		return divergence.getText();
+	}
+
+	/** The verdict line of the current run (with the target that ran). */
+	public String verdictText() {
+		return verdict.getText();
 	}
 
 	private void fill() {

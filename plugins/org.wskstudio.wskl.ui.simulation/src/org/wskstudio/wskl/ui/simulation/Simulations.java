@@ -28,11 +28,16 @@ import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.Issue;
 import org.wskstudio.wsk.model.WskDriver;
+import org.wskstudio.wsk.sim.SimConfig;
 import org.wskstudio.wsk.sim.net.RequestRecord;
 import org.wskstudio.wsk.sim.scenario.FaultSweep;
+import org.wskstudio.wsk.sim.scenario.ScenarioResult;
 import org.wskstudio.wsk.sim.verify.Violation;
 import org.wskstudio.wskl.simulate.ScenarioFiles;
-import org.wskstudio.wskl.simulate.SimulationRunner;
+import org.wskstudio.wskl.simulate.SimulationTarget;
+import org.wskstudio.wskl.simulate.TargetResult;
+import org.wskstudio.wskl.simulate.TargetRunner;
+import org.wskstudio.wskl.simulate.host.HostBuildException;
 import org.wskstudio.wskl.simulate.scenario.ScenarioTranslator;
 import org.wskstudio.wskl.transform.WsklToWskModel;
 import org.wskstudio.wskl.ui.NodeTexts;
@@ -50,6 +55,11 @@ public final class Simulations {
 	public static final String ATTR_SCENARIO = PLUGIN_ID + ".scenario";
 	/** A seed overriding the scenarios' seeds; empty: the scenarios' own. */
 	public static final String ATTR_SEED = PLUGIN_ID + ".seed";
+	/**
+	 * The driver that runs: "java" (the generated Java twin, the default), "c" (the generated C
+	 * built for this host with gcc and its sanitizers) or "both" (compared back to back).
+	 */
+	public static final String ATTR_TARGET = PLUGIN_ID + ".target";
 	public static final String CONSOLE_NAME = "WSK Simulation";
 	/** Family of the simulation jobs (for joining them). */
 	public static final Object JOB_FAMILY = new Object();
@@ -98,6 +108,18 @@ public final class Simulations {
 		}
 	}
 
+	/** The target attribute: the Java twin when empty. */
+	public static SimulationTarget target(String text) throws CoreException {
+		if (text == null || text.isBlank()) {
+			return SimulationTarget.JAVA;
+		}
+		try {
+			return SimulationTarget.parse(text);
+		} catch (IllegalArgumentException e) {
+			throw new CoreException(error(e.getMessage(), null));
+		}
+	}
+
 	/** The .wsks files in the model's folder, by name. */
 	public static List<IFile> siblingScenarioFiles(IFile model) throws CoreException {
 		IContainer parent = model.getParent();
@@ -112,16 +134,18 @@ public final class Simulations {
 	}
 
 	/**
-	 * Loads the model, checks it, compiles its driver and runs the scenarios of the files (with
-	 * the seed if not null), writing each run's report to {@code out}. A scenario file whose
+	 * Loads the model, checks it, builds its driver for the target and runs the scenarios of the
+	 * files (with the seed if not null) on it, writing each run's report to {@code out}. A fault
+	 * sweep's failed-allocation runs are on the Java twin, as on the command line. A scenario file whose
 	 * scenarios are all for another driver (another model's file in the same folder) is skipped
 	 * with a note; scenario files with errors are reported and skipped.
 	 */
-	public static List<SimulationRun> run(IFile model, List<IFile> scenarioFiles, Long seed, Consumer<String> out,
-			IProgressMonitor monitor) {
+	public static List<SimulationRun> run(IFile model, List<IFile> scenarioFiles, Long seed, SimulationTarget target,
+			Consumer<String> out, IProgressMonitor monitor) {
 		List<SimulationRun> runs = new ArrayList<>();
 		Path modelPath = path(model);
-		out.accept("simulating " + model.getFullPath() + (seed == null ? "" : " with seed " + seed));
+		out.accept("simulating " + model.getFullPath() + (seed == null ? "" : " with seed " + seed) + " on "
+				+ describe(target));
 		ScenarioFiles.Loaded base = ScenarioFiles.load(modelPath, List.of());
 		if (base.driver() == null) {
 			out.accept(model.getName() + ": error: no driver in this file; nothing simulated");
@@ -144,10 +168,14 @@ public final class Simulations {
 			return runs;
 		}
 		WskDriver codeModel;
-		SimulationRunner runner;
+		TargetRunner runner;
 		try {
 			codeModel = new WsklToWskModel().transform(base.driver());
-			runner = new SimulationRunner(codeModel);
+			monitor.subTask(target.runsC() ? "building the C driver with gcc" : "compiling the Java twin");
+			runner = new TargetRunner(codeModel, target, new SimConfig(), null);
+		} catch (HostBuildException e) {
+			out.accept("error: the C driver cannot run here: " + e.getMessage());
+			return runs;
 		} catch (RuntimeException e) {
 			out.accept("error: cannot build or compile the driver: " + e.getMessage());
 			return runs;
@@ -171,13 +199,17 @@ public final class Simulations {
 			}
 			for (Scenario s : loaded.scenarios()) {
 				monitor.subTask("scenario " + s.getName());
+				TargetResult targets;
 				FaultSweep.Result sweep;
 				try {
 					org.wskstudio.wsk.sim.scenario.Scenario simScenario = new ScenarioTranslator().translate(s);
 					if (seed != null) {
 						simScenario.seed(seed);
 					}
-					sweep = runner.sweep(simScenario);
+					// the Java twin's sweep starts with its unfailed run; other targets run that one themselves
+					targets = target == SimulationTarget.JAVA ? null : runner.run(simScenario, null);
+					sweep = targets == null || !simScenario.sweeps().isEmpty() ? runner.javaRunner().sweep(simScenario)
+							: null;
 				} catch (RuntimeException e) {
 					out.accept("scenario " + s.getName() + ": error: " + e.getMessage());
 					continue;
@@ -191,8 +223,18 @@ public final class Simulations {
 						connectLines.add(stepNode == null ? line : stepNode.getStartLine());
 					}
 				}
+				if (targets != null) {
+					SimulationRun run = new SimulationRun(s.getName(), targets, model, codeModel, scenarioFile, line,
+							List.copyOf(connectLines));
+					runs.add(run);
+					out.accept("");
+					out.accept(report(run));
+				}
 				// a fault sweep's runs follow its unfailed run, each named by the allocation it fails
-				for (FaultSweep.Run sweepRun : sweep.runs()) {
+				for (FaultSweep.Run sweepRun : sweep == null ? List.<FaultSweep.Run>of() : sweep.runs()) {
+					if (sweepRun.unfailed() && targets != null) {
+						continue;
+					}
 					String name = sweepRun.unfailed() ? s.getName() : s.getName() + " [" + sweepRun.label() + "]";
 					SimulationRun run = new SimulationRun(name, sweepRun.result(), model, codeModel, scenarioFile, line,
 							List.copyOf(connectLines));
@@ -207,10 +249,11 @@ public final class Simulations {
 			}
 		}
 		out.accept("");
-		long passed = runs.stream().filter(r -> r.result().passed()).count();
-		long violations = runs.stream().mapToLong(r -> r.result().violations().size()).sum();
+		long passed = runs.stream().filter(SimulationRun::passed).count();
+		long violations = runs.stream().mapToLong(SimulationRun::violationCount).sum();
+		long diverged = runs.stream().filter(r -> r.divergence() != null).count();
 		out.accept(runs.size() + " runs: " + passed + " passed, " + (runs.size() - passed) + " failed, " + violations
-				+ " rule violations");
+				+ " rule violations" + (target == SimulationTarget.BOTH ? ", " + diverged + " diverged" : ""));
 		return runs;
 	}
 
@@ -226,10 +269,25 @@ public final class Simulations {
 		return others;
 	}
 
-	/** A run's report: verdict, failed expectations, summary, requests and violations with model lines. */
+	/** How the console names a target. */
+	static String describe(SimulationTarget target) {
+		return switch (target) {
+			case JAVA -> "the Java twin (compiled in memory)";
+			case C -> "the C driver (built with gcc, AddressSanitizer and UBSan, run in its own process)";
+			case BOTH -> "the C driver (built with gcc, AddressSanitizer and UBSan, run in its own process) and its Java "
+					+ "twin, back to back";
+		};
+	}
+
+	/**
+	 * A run's report: where the scenario is and the target that ran, verdict, failed expectations,
+	 * summary, requests and violations with model lines; for both targets, the C driver's report
+	 * and whether the two agree, with the first divergence when they do not.
+	 */
 	public static String report(SimulationRun run) {
 		StringBuilder sb = new StringBuilder();
-		sb.append("== ").append(run.scenarioFile().getName()).append(':').append(run.scenarioLine()).append('\n');
+		sb.append("== ").append(run.scenarioFile().getName()).append(':').append(run.scenarioLine()).append(" on the ")
+				.append(run.target() == SimulationTarget.BOTH ? "Java twin" : run.targetLabel()).append('\n');
 		sb.append(run.result().report().stripTrailing()).append('\n');
 		sb.append("requests:\n");
 		for (RequestRecord r : run.result().requests()) {
@@ -237,12 +295,24 @@ public final class Simulations {
 					.append(r.listener()).append(": ").append(r.outcome())
 					.append(r.reason() == null || r.reason().isEmpty() ? "" : " (" + r.reason() + ")").append('\n');
 		}
-		sb.append("violations: ").append(run.result().violations().size()).append('\n');
-		for (Violation v : run.result().violations()) {
+		violations(sb, run, run.result());
+		if (run.target() == SimulationTarget.BOTH) {
+			sb.append("== ").append(run.scenarioFile().getName()).append(':').append(run.scenarioLine())
+					.append(" on the C driver\n");
+			sb.append(run.targets().c().report().stripTrailing()).append('\n');
+			violations(sb, run, run.targets().c());
+			sb.append("back to back: ").append(run.comparison().equal() ? "" : "DIVERGED: ")
+					.append(run.comparison().report().stripTrailing()).append('\n');
+		}
+		return sb.toString().stripTrailing();
+	}
+
+	private static void violations(StringBuilder sb, SimulationRun run, ScenarioResult result) {
+		sb.append("violations: ").append(result.violations().size()).append('\n');
+		for (Violation v : result.violations()) {
 			sb.append("  ").append(v).append(" (").append(run.modelFile().getName()).append(':').append(run.lineOf(v))
 					.append(")\n");
 		}
-		return sb.toString().stripTrailing();
 	}
 
 	private static Path path(IFile file) {

@@ -55,7 +55,7 @@ import org.wskstudio.wskl.ui.simulation.Simulations;
  */
 class SimulationLaunchTest {
 
-	private static final String PROJECT = "wskl-simulation-tests";
+	static final String PROJECT = "wskl-simulation-tests";
 	private static final long TIMEOUT_MILLIS = 60_000;
 
 	/** examples/conditional_accept.wskl (listener Public on line 10, its first rule on line 14). */
@@ -112,6 +112,11 @@ class SimulationLaunchTest {
 
 	@AfterEach
 	void cleanUp() throws CoreException {
+		cleanUpWorkbench();
+	}
+
+	/** Hides the view, closes the editors, deletes the configurations and the project. */
+	static void cleanUpWorkbench() throws CoreException {
 		IWorkbenchPage page = Workbench.page();
 		IViewPart view = page.findView(SimulationView.ID);
 		if (view != null) {
@@ -162,8 +167,8 @@ class SimulationLaunchTest {
 			String text = Simulations.console().getDocument().get();
 			return text.contains("2 runs: 2 passed") && !text.contains("with seed") ? text : null;
 		});
-		assertThat(console).contains("scenario SeedFlows: PASSED", "scenario ListenerRecreated: PASSED",
-				"== conditional_accept.wsks:", "violations: 0",
+		assertThat(console).contains("on the Java twin (compiled in memory)", "scenario SeedFlows: PASSED",
+				"scenario ListenerRecreated: PASSED", "== conditional_accept.wsks:", "violations: 0",
 				"skipped /" + PROJECT + "/other.wsks: its scenarios are for SomeoneElse, not for GuardedServer")
 				.doesNotContain(": error:");
 		assertThat(view.runs().get(0).scenarioLine()).isBetween(1, 3);
@@ -179,8 +184,9 @@ class SimulationLaunchTest {
 
 		assertThat(view.runs()).extracting(SimulationRun::name).containsExactly("SeedFlows",
 				"SeedFlows [fail pool allocation 1]", "SeedFlows [fail pool allocation 2]", "ListenerRecreated");
-		assertThat(view.runLabels()).containsExactly("SeedFlows - PASSED", "SeedFlows [fail pool allocation 1] - PASSED",
-				"SeedFlows [fail pool allocation 2] - PASSED", "ListenerRecreated - PASSED");
+		assertThat(view.runLabels()).containsExactly("SeedFlows - PASSED (Java twin)",
+				"SeedFlows [fail pool allocation 1] - PASSED (Java twin)", "SeedFlows [fail pool allocation 2] - PASSED (Java twin)",
+				"ListenerRecreated - PASSED (Java twin)");
 		view.selectRun(1);
 		assertThat(view.currentRun().result().trace().events()).anyMatch(e -> e.kind().equals("ExAllocatePoolWithTag")
 				&& "NULL (fault injected: allocation #1)".equals(e.result()));
@@ -330,7 +336,7 @@ class SimulationLaunchTest {
 		}
 	}
 
-	private static List<Text> texts(Composite composite) {
+	static List<Text> texts(Composite composite) {
 		List<Text> result = new java.util.ArrayList<>();
 		for (Control child : composite.getChildren()) {
 			if (child instanceof Text t) {
@@ -366,11 +372,11 @@ class SimulationLaunchTest {
 		return fail("no request from " + remotePrefix + " in " + column(table, 2));
 	}
 
-	private static ILaunchConfigurationType type() {
+	static ILaunchConfigurationType type() {
 		return DebugPlugin.getDefault().getLaunchManager().getLaunchConfigurationType(Simulations.LAUNCH_TYPE_ID);
 	}
 
-	private static ILaunchConfiguration configuration(IFile model, IFile scenarios, String seed) throws CoreException {
+	static ILaunchConfiguration configuration(IFile model, IFile scenarios, String seed) throws CoreException {
 		ILaunchConfigurationWorkingCopy copy = type().newInstance(null, "simulation test");
 		copy.setAttribute(Simulations.ATTR_MODEL, model.getFullPath().toString());
 		copy.setAttribute(Simulations.ATTR_SCENARIO, scenarios == null ? "" : scenarios.getFullPath().toString());
@@ -379,13 +385,17 @@ class SimulationLaunchTest {
 	}
 
 	/** Launches, waits for the simulation job and returns the view once it shows the runs. */
-	private static SimulationView launch(ILaunchConfiguration configuration) throws Exception {
+	static SimulationView launch(ILaunchConfiguration configuration) throws Exception {
+		return launch(configuration, TIMEOUT_MILLIS);
+	}
+
+	static SimulationView launch(ILaunchConfiguration configuration, long timeoutMillis) throws Exception {
 		IViewPart old = Workbench.page().findView(SimulationView.ID);
 		if (old != null) {
 			Workbench.page().hideView(old);
 		}
 		configuration.launch(ILaunchManager.RUN_MODE, new NullProgressMonitor());
-		long end = System.currentTimeMillis() + TIMEOUT_MILLIS;
+		long end = System.currentTimeMillis() + timeoutMillis;
 		while (Job.getJobManager().find(Simulations.JOB_FAMILY).length > 0) {
 			if (System.currentTimeMillis() > end) {
 				fail("the simulation job did not end");
@@ -393,11 +403,15 @@ class SimulationLaunchTest {
 			Workbench.processEvents();
 			Thread.sleep(20);
 		}
-		return waitFor("the runs in the Simulation view", () -> Workbench.page().findView(SimulationView.ID) instanceof SimulationView v
-				&& !v.runs().isEmpty() ? v : null);
+		try {
+			return waitFor("the runs in the Simulation view", () -> Workbench.page().findView(SimulationView.ID) instanceof SimulationView v
+					&& !v.runs().isEmpty() ? v : null);
+		} catch (AssertionError e) {
+			throw new AssertionError(e.getMessage() + "; the console:\n" + Simulations.console().getDocument().get(), e);
+		}
 	}
 
-	private static IFile createFile(String name, String content) throws CoreException {
+	static IFile createFile(String name, String content) throws CoreException {
 		IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject(PROJECT);
 		if (!project.exists()) {
 			project.create(new NullProgressMonitor());
@@ -412,7 +426,7 @@ class SimulationLaunchTest {
 		return file;
 	}
 
-	private static <T> T waitFor(String what, Supplier<T> supplier) {
+	static <T> T waitFor(String what, Supplier<T> supplier) {
 		return Workbench.waitFor(what, TIMEOUT_MILLIS, supplier);
 	}
 }
