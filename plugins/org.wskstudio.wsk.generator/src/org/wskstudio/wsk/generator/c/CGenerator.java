@@ -14,7 +14,7 @@ import org.wskstudio.wsk.model.WskDriver;
 
 /**
  * The C generator (target {@code c}): a Windows kernel driver implementing every listening
- * socket of the model, in the shape of c-reference/ (see its NOTES.md). Output, in this order:
+ * socket of the model, in the shape docs/c-driver-design.md describes. Output, in this order:
  * <ol>
  * <li>{@code <prefix>_driver.h} — model summary, configuration macros, types, entry points
  * ({@link CHeaderFile});</li>

@@ -13,7 +13,7 @@ import org.wskstudio.wsk.model.WskListener;
 
 /**
  * Every C name the generator emits, derived from the driver's prefix and the listener names
- * (the scheme of c-reference/NOTES.md "Names and layout"). The names the Java twin shares
+ * (the scheme of docs/c-driver-design.md, "Names and layout"). The names the Java twin shares
  * (functions, the listener object, check hooks, templates) are {@link SymbolNaming}'s; the C
  * adds:
  * <ul>

@@ -16,8 +16,9 @@ import org.wskstudio.wskl.tests.Examples;
 /**
  * The C of the seed's three scenarios against reviewed golden files in
  * resources/golden/c/<example>/ (system property {@code wsk.golden.update=true}, or the
- * environment variable WSK_GOLDEN_UPDATE=true, rewrites them; review the diff before committing). wsk_decls.h is not kept as a golden file: it has one copy, the generator's resource (the C
- * reference in c-reference/ compiles against it too), and every driver gets it unchanged.
+ * environment variable WSK_GOLDEN_UPDATE=true, rewrites them; review the diff before committing).
+ * wsk_decls.h is not kept as a golden file: it has one copy, the generator's resource, and every
+ * driver gets it unchanged.
  */
 class GeneratedCGoldenTest {
 
