@@ -140,6 +140,11 @@ public final class WskSimulator {
         return CounterCheck.check(host.verifier, driver.listenerCounters(), requests());
     }
 
+    /** At this time, {@link #checkCounters()} (a scenario's {@code at T expect counters}). */
+    public void checkCountersAt(long time) {
+        host.scheduler.external(time, this::checkCounters);
+    }
+
     /** End-of-run checks (leaks, pending inspections, registrations). Idempotent. */
     public void finish() {
         if (finished) {

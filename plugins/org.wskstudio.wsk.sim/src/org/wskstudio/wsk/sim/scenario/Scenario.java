@@ -98,6 +98,12 @@ public final class Scenario {
         return this;
     }
 
+    /** Checks the driver's listener counters against the outcomes recorded so far, at this time (rule COUNTER_MISMATCH). */
+    public Scenario checkCountersAt(long at) {
+        actions.add(new ScenarioAction.CheckCounters(at));
+        return this;
+    }
+
     public Scenario failIrpAllocation(int nth) {
         actions.add(new ScenarioAction.FailIrpAllocation(nth));
         return this;

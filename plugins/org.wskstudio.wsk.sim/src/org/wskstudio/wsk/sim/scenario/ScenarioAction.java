@@ -27,6 +27,10 @@ public sealed interface ScenarioAction {
     record FailListener(String listener, long at) implements ScenarioAction {
     }
 
+    /** Rule COUNTER_MISMATCH checked at a time: the driver's counters against the outcomes so far. */
+    record CheckCounters(long at) implements ScenarioAction {
+    }
+
     /** Arbitrary driver-side code at a time, at PASSIVE_LEVEL. */
     record DriverAction(String label, long at, Consumer<Kernel> action) implements ScenarioAction {
     }

@@ -82,6 +82,8 @@ public final class ScenarioRunner {
                 sim.answerCheckAt(c.check(), c.accept(), c.subject(), c.at());
             } else if (a instanceof ScenarioAction.FailListener f) {
                 sim.failListenerAt(f.listener(), f.at());
+            } else if (a instanceof ScenarioAction.CheckCounters c) {
+                sim.checkCountersAt(c.at());
             } else if (a instanceof ScenarioAction.DriverAction d) {
                 sim.at(d.at(), d.action());
             }

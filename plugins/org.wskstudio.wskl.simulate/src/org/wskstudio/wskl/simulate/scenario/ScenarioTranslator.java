@@ -30,6 +30,7 @@ import org.wskstudio.wskl.wsks.AllocationSweep;
 import org.wskstudio.wskl.wsks.CheckAnswer;
 import org.wskstudio.wskl.wsks.Connect;
 import org.wskstudio.wskl.wsks.CountExpectation;
+import org.wskstudio.wskl.wsks.CounterExpectation;
 import org.wskstudio.wskl.wsks.Endpoint;
 import org.wskstudio.wskl.wsks.ListenerFailure;
 import org.wskstudio.wskl.wsks.Outcome;
@@ -127,6 +128,8 @@ public final class ScenarioTranslator {
 			}
 		} else if (step instanceof AllocationSweep s) {
 			target.sweep(s.getKind() == AllocationKind.IRP ? FaultSweep.Kind.IRP : FaultSweep.Kind.POOL);
+		} else if (step instanceof CounterExpectation c) {
+			target.checkCountersAt(time(c.getTime()));
 		} else if (step instanceof CountExpectation e) {
 			target.expectCount(outcome(e.getOutcome()), e.getCount());
 		} else if (step instanceof ViolationExpectation v) {

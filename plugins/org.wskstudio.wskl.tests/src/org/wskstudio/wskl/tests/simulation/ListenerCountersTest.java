@@ -81,6 +81,28 @@ class ListenerCountersTest {
 
 	@Test
 	void aTwinCountingTheInspectAcceptToo() {
+		ScenarioResult r = ScenarioRunner.run(one(), twinCountingTheInspectAcceptToo(), new SimConfig());
+		assertThat(r.violations()).singleElement().satisfies(v -> {
+			assertThat(v.ruleId()).isEqualTo("COUNTER_MISMATCH");
+			assertThat(v.listener()).isEqualTo("Public");
+			assertThat(v.message()).isEqualTo("Listener Public: the driver's AcceptedCount is 2 but the simulator "
+					+ "recorded 1 connections handed to the driver and kept (outcome accepted or pended-then-accepted).");
+		});
+	}
+
+	/** {@code at T expect counters}: the check also runs at the time a scenario asks for it, before unload. */
+	@Test
+	void aScenarioAsksForTheCheckAtItsTime() {
+		ScenarioResult r = ScenarioRunner.run(one().checkCountersAt(ms(5)), twinCountingTheInspectAcceptToo(),
+				new SimConfig());
+		assertThat(r.violations()).extracting(Violation::ruleId).containsExactly("COUNTER_MISMATCH", "COUNTER_MISMATCH");
+		assertThat(r.violations().get(0).time()).isEqualTo(ms(5));
+		SimulationRunner runner = Simulations.runner(Examples.example("conditional_accept.wskl"));
+		ScenarioResult kept = ScenarioRunner.run(one().checkCountersAt(ms(5)), runner.newDriver(), new SimConfig());
+		assertThat(kept.violations()).as(kept.report()).isEmpty();
+	}
+
+	private static SimDriver twinCountingTheInspectAcceptToo() {
 		SimulationRunner runner = Simulations.runner(Examples.example("conditional_accept.wskl"));
 		List<GeneratedFile> broken = new ArrayList<>();
 		int edits = 0;
@@ -96,14 +118,7 @@ class ListenerCountersTest {
 			broken.add(new GeneratedFile(f.path(), out.toString()));
 		}
 		assertThat(edits).as("the inspect path's accept case").isEqualTo(1);
-		SimDriver driver = DriverCompiler.compile(broken, JavaGenerator.driverClassName(runner.model())).get();
-		ScenarioResult r = ScenarioRunner.run(one(), driver, new SimConfig());
-		assertThat(r.violations()).singleElement().satisfies(v -> {
-			assertThat(v.ruleId()).isEqualTo("COUNTER_MISMATCH");
-			assertThat(v.listener()).isEqualTo("Public");
-			assertThat(v.message()).isEqualTo("Listener Public: the driver's AcceptedCount is 2 but the simulator "
-					+ "recorded 1 connections handed to the driver and kept (outcome accepted or pended-then-accepted).");
-		});
+		return DriverCompiler.compile(broken, JavaGenerator.driverClassName(runner.model())).get();
 	}
 
 	/** One connection that the first accept rule of conditional_accept.wskl accepts at once. */

@@ -108,6 +108,18 @@ class ScenarioTranslatorTest {
 	}
 
 	@Test
+	void aCounterExpectationChecksTheCountersAtItsTime() throws IOException {
+		Scenario s = translate("dual_stack.wskl", """
+				scenario S for EchoServer {
+					at 0 ms connect 10.0.0.1:1 -> Public
+					at 40 ms expect counters
+				}
+				""");
+		assertThat(s.actions()).filteredOn(a -> a instanceof ScenarioAction.CheckCounters)
+				.containsExactly(new ScenarioAction.CheckCounters(40_000));
+	}
+
+	@Test
 	void aScenarioWithoutSweepSweepsNothing() throws IOException {
 		Scenario s = translate("dual_stack.wskl", """
 				scenario S for EchoServer {
