@@ -23,8 +23,8 @@ final class CountersSection {
 
 	void emit(JavaWriter w) {
 		w.section("10. listener counters");
-		StringBuilder meaning = new StringBuilder("PFX_LISTENER_COUNTERS: what each listener counts, once per"
-				+ " connection request where its outcome is final for the driver.");
+		StringBuilder meaning = new StringBuilder(n.expand("PFX_LISTENER_COUNTERS: what each listener counts, once per"
+				+ " connection request where its outcome is final for the driver."));
 		for (ListenerCounter c : ListenerCounter.values()) {
 			meaning.append('\n').append(c.field()).append(": ").append(c.meaning())
 					.append(c.keptBy(facts) ? "." : " (not kept by this driver: 0).");
@@ -39,8 +39,8 @@ final class CountersSection {
 		w.doc("ListenerIndex of " + n.function(ListenerCounter.QUERY_FUNCTION) + ": the model's listeners in order.");
 		w.line(n.expand("static final int PFX_LISTENER_COUNT = ") + facts.listeners.size() + ";");
 		w.blank();
-		w.doc("Copies one listener's counters and, if Name is not null, its model name into Name[0]."
-				+ " STATUS_INVALID_PARAMETER for an index of PFX_LISTENER_COUNT or more.");
+		w.doc(n.expand("Copies one listener's counters and, if Name is not null, its model name into Name[0]."
+				+ " STATUS_INVALID_PARAMETER for an index of PFX_LISTENER_COUNT or more."));
 		w.lines(n.expand("""
 				public int Pfx_QueryListenerCounters(int ListenerIndex, ListenerCounters Counters, String[] Name) {
 				    Counters.Accepted = Counters.Rejected = Counters.Declined = 0;
