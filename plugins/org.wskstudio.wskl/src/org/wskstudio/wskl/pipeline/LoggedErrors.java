@@ -1,4 +1,4 @@
-package org.wskstudio.wskl.cli;
+package org.wskstudio.wskl.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,14 +47,5 @@ final class LoggedErrors extends AppenderSkeleton implements AutoCloseable {
 	@Override
 	public boolean requiresLayout() {
 		return false;
-	}
-
-	/** For the runnable jar: Xtext's log goes nowhere (it would print on standard output), unless WSKL_DEBUG is set. */
-	static void silenceConsole() {
-		if (System.getenv("WSKL_DEBUG") == null) {
-			Logger root = Logger.getRootLogger();
-			root.removeAllAppenders();
-			root.addAppender(new org.apache.log4j.varia.NullAppender());
-		}
 	}
 }
