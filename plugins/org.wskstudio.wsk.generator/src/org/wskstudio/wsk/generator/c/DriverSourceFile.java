@@ -13,12 +13,12 @@ import org.wskstudio.wsk.generator.common.ModelWords;
  * runtime, one block per listener, DriverEntry/unload. Each section is its own class; a
  * section the model does not need is left out.
  */
-final class CSourceFile {
+final class DriverSourceFile {
 
 	private final DriverFacts facts;
 	private final CNaming n;
 
-	CSourceFile(DriverFacts facts, CNaming naming) {
+	DriverSourceFile(DriverFacts facts, CNaming naming) {
 		this.facts = facts;
 		this.n = naming;
 	}
@@ -53,7 +53,7 @@ final class CSourceFile {
 		w.line(" */");
 		w.line("#include \"" + n.headerFile() + "\"");
 		w.blank();
-		new ForwardDeclarations(facts, n).emit(w);
+		new DeclarationsSection(facts, n).emit(w);
 		new DriverStateSection(facts, n).emit(w);
 		new ConnectionSection(facts, n).emit(w);
 		if (facts.irp) {

@@ -8,22 +8,22 @@ import org.wskstudio.wsk.model.WskListener;
  * driver state and IRP helpers, the connection block, the IRP accept runtime, rule evaluation
  * and pending inspections, the listener runtime, one block per listener, DriverEntry / unload.
  */
-final class DriverSource {
+final class DriverSourceFile {
 
 	private final DriverFacts facts;
 	private final JavaNaming n;
 
-	DriverSource(DriverFacts facts, JavaNaming naming) {
+	DriverSourceFile(DriverFacts facts, JavaNaming naming) {
 		this.facts = facts;
 		this.n = naming;
 	}
 
 	String generate() {
 		JavaWriter w = new JavaWriter();
-		new TypesSection(facts, n).emitHead(w);
+		new DeclarationsSection(facts, n).emitHead(w);
 		w.indent();
-		new TypesSection(facts, n).emitTypes(w);
-		new StateSection(facts, n).emit(w);
+		new DeclarationsSection(facts, n).emitTypes(w);
+		new DriverStateSection(facts, n).emit(w);
 		new ConnectionSection(facts, n).emit(w);
 		if (facts.irp) {
 			new IrpAcceptSection(facts, n).emit(w);

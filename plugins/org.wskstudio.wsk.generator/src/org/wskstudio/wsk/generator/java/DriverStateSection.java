@@ -7,12 +7,12 @@ import org.wskstudio.wsk.generator.common.DriverFacts;
  * and the IRP helpers every other part goes through: the only IoAllocateIrp, the only
  * IoFreeIrp, the listener's control IRP, and the rundown reference.
  */
-final class StateSection {
+final class DriverStateSection {
 
 	private final DriverFacts facts;
 	private final JavaNaming n;
 
-	StateSection(DriverFacts facts, JavaNaming naming) {
+	DriverStateSection(DriverFacts facts, JavaNaming naming) {
 		this.facts = facts;
 		this.n = naming;
 	}

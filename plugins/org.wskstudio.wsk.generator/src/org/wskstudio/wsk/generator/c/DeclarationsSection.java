@@ -11,12 +11,12 @@ import org.wskstudio.wsk.model.WskListener;
  * IO_COMPLETION_ROUTINE, KDEFERRED_ROUTINE, IO_WORKITEM_ROUTINE_EX, WSK_*_FN, the
  * listener-open type), then the paged-code pragmas.
  */
-final class ForwardDeclarations {
+final class DeclarationsSection {
 
 	private final DriverFacts facts;
 	private final CNaming n;
 
-	ForwardDeclarations(DriverFacts facts, CNaming naming) {
+	DeclarationsSection(DriverFacts facts, CNaming naming) {
 		this.facts = facts;
 		this.n = naming;
 	}

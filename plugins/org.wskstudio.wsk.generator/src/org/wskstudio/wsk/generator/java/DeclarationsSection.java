@@ -9,12 +9,12 @@ import org.wskstudio.wsk.model.WskListener;
  * The file head (package, imports, the class comment with the model summary) and section 1:
  * constants and the driver's types, the twins of the C header's structures.
  */
-final class TypesSection {
+final class DeclarationsSection {
 
 	private final DriverFacts facts;
 	private final JavaNaming n;
 
-	TypesSection(DriverFacts facts, JavaNaming naming) {
+	DeclarationsSection(DriverFacts facts, JavaNaming naming) {
 		this.facts = facts;
 		this.n = naming;
 	}
