@@ -1,17 +1,18 @@
 package org.wskstudio.wsk.generator.c;
 
+import java.util.List;
 import java.util.stream.Collectors;
 
 import org.wskstudio.wsk.generator.common.DriverFacts;
+import org.wskstudio.wsk.generator.common.DriverSection;
 import org.wskstudio.wsk.generator.common.ListenerCounter;
 import org.wskstudio.wsk.generator.common.ModelWords;
 
 /**
- * {@code <prefix>_driver.c}: the driver. Same section order for every model (NOTES.md):
- * role-typed forward declarations, driver state, IRP helpers, connection block, the
- * accept-mode runtimes (IRP accept, rule evaluation, pending inspections), the listener
- * runtime, one block per listener, DriverEntry/unload. Each section is its own class; a
- * section the model does not need is left out.
+ * {@code <prefix>_driver.c}: the driver, section by section in the order of
+ * {@link DriverSection} (the Java twin's {@code DriverSourceFile} follows the same list). Each
+ * section is its own class, named like its Java twin; a section the model does not need is left
+ * out, and the layout comment at the top lists every one.
  */
 final class DriverSourceFile {
 
@@ -34,17 +35,12 @@ final class DriverSourceFile {
 		w.line(" * See " + n.headerFile() + " for the model and the types.");
 		w.line(" *");
 		w.line(" * Layout:");
-		w.line(" *   1. role-typed forward declarations");
-		w.line(" *   2. driver-level state");
-		w.line(" *   3. driver-level IRP helpers      (counted allocation, synchronous calls)");
-		w.line(" *   4. connection block              (connection handles ...)");
-		w.line(" *   5. IRP accept runtime            " + (facts.irp ? "(accept by irp queue N reuse|free)" : "(not used)"));
-		w.line(" *   6. rule evaluation               " + (facts.conditional ? "(inspect { ... })" : "(not used)"));
-		w.line(" *   7. pending inspections           " + (facts.conditional ? "(pend ... with check ...)" : "(not used)"));
-		w.line(" *   8. listener runtime              (create/options/bind, events, recreate, stop)");
-		w.line(" *   9. per-listener blocks           (tables, Open, listen callbacks)");
-		w.line(" *  10. listener counters             (" + n.function(ListenerCounter.QUERY_FUNCTION) + ")");
-		w.line(" *  11. DriverEntry / unload");
+		int number = 0;
+		for (DriverSection section : DriverSection.values()) {
+			for (String line : layout(section)) {
+				w.line(String.format(" * %3d. %s", ++number, line));
+			}
+		}
 		w.line(" *");
 		w.wrapped(" * ", " * ", "IRP discipline: every IoAllocateIrp is in " + n.function("AllocateIrp")
 				+ " and every IoFreeIrp in " + n.function("FreeIrp") + "; an IRP is handed to WSK only as IoReuseIrp,"
@@ -53,19 +49,37 @@ final class DriverSourceFile {
 		w.line(" */");
 		w.line("#include \"" + n.headerFile() + "\"");
 		w.blank();
-		new DeclarationsSection(facts, n).emit(w);
-		new DriverStateSection(facts, n).emit(w);
-		new ConnectionSection(facts, n).emit(w);
-		if (facts.irp) {
-			new IrpAcceptSection(facts, n).emit(w);
+		for (DriverSection section : DriverSection.of(facts)) {
+			switch (section) {
+				case DECLARATIONS -> new DeclarationsSection(facts, n).emit(w);
+				case DRIVER_STATE -> new DriverStateSection(facts, n).emit(w);
+				case CONNECTION -> new ConnectionSection(facts, n).emit(w);
+				case IRP_ACCEPT -> new IrpAcceptSection(facts, n).emit(w);
+				case INSPECT -> new InspectSection(facts, n).emit(w);
+				case LISTENER_RUNTIME -> new ListenerRuntimeSection(facts, n).emit(w);
+				case LISTENER_BLOCKS -> new ListenerBlocks(facts, n).emit(w);
+				case COUNTERS -> new CountersSection(facts, n).emit(w);
+				case REGISTRATION -> new RegistrationSection(facts, n).emit(w);
+			}
 		}
-		if (facts.conditional) {
-			new InspectSection(facts, n).emit(w);
-		}
-		new ListenerRuntimeSection(facts, n).emit(w);
-		new ListenerBlocks(facts, n).emit(w);
-		new CountersSection(facts, n).emit(w);
-		new RegistrationSection(facts, n).emit(w);
 		return CAlign.continuations(w.toString());
+	}
+
+	/** The lines of the layout comment for a section (every section is listed, used or not). */
+	private List<String> layout(DriverSection section) {
+		return switch (section) {
+			case DECLARATIONS -> List.of("role-typed forward declarations");
+			case DRIVER_STATE -> List.of("driver-level state",
+					"driver-level IRP helpers      (counted allocation, synchronous calls)");
+			case CONNECTION -> List.of("connection block              (connection handles ...)");
+			case IRP_ACCEPT -> List.of("IRP accept runtime            "
+					+ (facts.irp ? "(accept by irp queue N reuse|free)" : "(not used)"));
+			case INSPECT -> List.of("rule evaluation               " + (facts.conditional ? "(inspect { ... })" : "(not used)"),
+					"pending inspections           " + (facts.conditional ? "(pend ... with check ...)" : "(not used)"));
+			case LISTENER_RUNTIME -> List.of("listener runtime              (create/options/bind, events, recreate, stop)");
+			case LISTENER_BLOCKS -> List.of("per-listener blocks           (tables, Open, listen callbacks)");
+			case COUNTERS -> List.of("listener counters             (" + n.function(ListenerCounter.QUERY_FUNCTION) + ")");
+			case REGISTRATION -> List.of("DriverEntry / unload");
+		};
 	}
 }
