@@ -119,7 +119,7 @@ final class Delivery {
             }
             cs.context = ctx.get();
             cs.callbacks = disp.get();
-            if (cs.eventMask != 0 && wsk.missingCallbacks(cs, cs.eventMask)) {
+            if (cs.eventMask != 0 && wsk.control.missingCallbacks(cs, cs.eventMask)) {
                 cs.eventMask = 0;
             }
             accepted(c, cs, "WskAcceptEvent");
