@@ -1,4 +1,4 @@
-package org.wskstudio.wskl.tests.generator.c;
+package org.wskstudio.wsk.generator.tests.c;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,8 +16,8 @@ import org.wskstudio.wsk.model.IrpAccept;
 import org.wskstudio.wsk.model.WskDriver;
 import org.wskstudio.wsk.model.WskFactory;
 import org.wskstudio.wsk.model.WskListener;
-import org.wskstudio.wskl.tests.Examples;
-import org.wskstudio.wskl.tests.ModelLoading;
+import org.wskstudio.wsk.generator.tests.Examples;
+import org.wskstudio.wsk.generator.tests.ModelLoading;
 
 /** Naming, literals, option order and the generator's own model checks. */
 class CGeneratorModelTest {

@@ -1,4 +1,4 @@
-package org.wskstudio.wskl.tests.generator.c;
+package org.wskstudio.wsk.generator.tests.c;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

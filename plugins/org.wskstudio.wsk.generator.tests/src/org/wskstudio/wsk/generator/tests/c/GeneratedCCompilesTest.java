@@ -1,4 +1,4 @@
-package org.wskstudio.wskl.tests.generator.c;
+package org.wskstudio.wsk.generator.tests.c;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.wskstudio.wskl.tests.Examples;
+import org.wskstudio.wsk.generator.tests.Examples;
 
 /** Every example model gives C that compiles with zero diagnostics against mingw's kernel headers. */
 class GeneratedCCompilesTest {

@@ -1,4 +1,4 @@
-package org.wskstudio.wskl.tests.generator.c;
+package org.wskstudio.wsk.generator.tests.c;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.wskstudio.wsk.generator.c.CGenerator;
-import org.wskstudio.wskl.tests.Examples;
+import org.wskstudio.wsk.generator.tests.Examples;
 
 /**
  * The C of the seed's three scenarios against reviewed golden files in
@@ -23,7 +23,7 @@ import org.wskstudio.wskl.tests.Examples;
 class GeneratedCGoldenTest {
 
 	static Path goldenDir(String example) {
-		return Examples.repositoryRoot().resolve("plugins/org.wskstudio.wskl.tests/resources/golden/c").resolve(example);
+		return Examples.repositoryRoot().resolve("plugins/org.wskstudio.wsk.generator.tests/resources/golden/c").resolve(example);
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -1,4 +1,4 @@
-package org.wskstudio.wskl.tests.generator.c;
+package org.wskstudio.wsk.generator.tests.c;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.wskstudio.wskl.tests.Examples;
+import org.wskstudio.wsk.generator.tests.Examples;
+import org.wskstudio.wsk.generator.tests.c.irp.CSource;
+import org.wskstudio.wsk.generator.tests.c.irp.IrpLifecycleChecker;
+import org.wskstudio.wsk.generator.tests.c.irp.WriteSets;
 
 /**
  * The exactly-once IRP check ({@link IrpLifecycleChecker}) on the generated driver of every

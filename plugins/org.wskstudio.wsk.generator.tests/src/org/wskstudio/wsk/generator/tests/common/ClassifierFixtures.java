@@ -1,4 +1,4 @@
-package org.wskstudio.wskl.tests.generator;
+package org.wskstudio.wsk.generator.tests.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

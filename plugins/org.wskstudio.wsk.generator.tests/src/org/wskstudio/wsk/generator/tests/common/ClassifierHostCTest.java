@@ -1,9 +1,9 @@
-package org.wskstudio.wskl.tests.generator;
+package org.wskstudio.wsk.generator.tests.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.wskstudio.wskl.tests.generator.ClassifierFixtures.any;
-import static org.wskstudio.wskl.tests.generator.ClassifierFixtures.v4;
-import static org.wskstudio.wskl.tests.generator.ClassifierFixtures.v6;
+import static org.wskstudio.wsk.generator.tests.common.ClassifierFixtures.any;
+import static org.wskstudio.wsk.generator.tests.common.ClassifierFixtures.v4;
+import static org.wskstudio.wsk.generator.tests.common.ClassifierFixtures.v6;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -33,12 +33,12 @@ import org.wskstudio.wsk.model.InspectRule;
 import org.wskstudio.wsk.model.WskDriver;
 import org.wskstudio.wsk.model.WskFactory;
 import org.wskstudio.wsk.model.WskListener;
-import org.wskstudio.wskl.tests.Examples;
-import org.wskstudio.wskl.tests.ModelLoading;
-import org.wskstudio.wskl.tests.generator.ClassifierFixtures.BlocklistReference;
-import org.wskstudio.wskl.tests.generator.ClassifierFixtures.Draw;
-import org.wskstudio.wskl.tests.generator.ClassifierFixtures.Raw;
-import org.wskstudio.wskl.tests.generator.ClassifierFixtures.Reference;
+import org.wskstudio.wsk.generator.tests.Examples;
+import org.wskstudio.wsk.generator.tests.ModelLoading;
+import org.wskstudio.wsk.generator.tests.common.ClassifierFixtures.BlocklistReference;
+import org.wskstudio.wsk.generator.tests.common.ClassifierFixtures.Draw;
+import org.wskstudio.wsk.generator.tests.common.ClassifierFixtures.Raw;
+import org.wskstudio.wsk.generator.tests.common.ClassifierFixtures.Reference;
 
 /**
  * The generated C rule evaluation (canonical form, interval search, candidates) compiled for

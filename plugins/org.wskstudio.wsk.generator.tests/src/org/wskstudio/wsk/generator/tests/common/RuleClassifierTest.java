@@ -1,11 +1,11 @@
-package org.wskstudio.wskl.tests.generator;
+package org.wskstudio.wsk.generator.tests.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import static org.wskstudio.wskl.tests.generator.ClassifierFixtures.any;
-import static org.wskstudio.wskl.tests.generator.ClassifierFixtures.canonical;
-import static org.wskstudio.wskl.tests.generator.ClassifierFixtures.v4;
-import static org.wskstudio.wskl.tests.generator.ClassifierFixtures.v6;
+import static org.wskstudio.wsk.generator.tests.common.ClassifierFixtures.any;
+import static org.wskstudio.wsk.generator.tests.common.ClassifierFixtures.canonical;
+import static org.wskstudio.wsk.generator.tests.common.ClassifierFixtures.v4;
+import static org.wskstudio.wsk.generator.tests.common.ClassifierFixtures.v6;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,12 +18,12 @@ import org.wskstudio.wsk.generator.common.RuleClassifier.Condition;
 import org.wskstudio.wsk.model.InspectRule;
 import org.wskstudio.wsk.model.WskDriver;
 import org.wskstudio.wsk.model.WskListener;
-import org.wskstudio.wskl.tests.generator.ClassifierFixtures.BlocklistReference;
-import org.wskstudio.wskl.tests.generator.ClassifierFixtures.Draw;
-import org.wskstudio.wskl.tests.generator.ClassifierFixtures.Raw;
-import org.wskstudio.wskl.tests.generator.ClassifierFixtures.Reference;
-import org.wskstudio.wskl.tests.Examples;
-import org.wskstudio.wskl.tests.ModelLoading;
+import org.wskstudio.wsk.generator.tests.common.ClassifierFixtures.BlocklistReference;
+import org.wskstudio.wsk.generator.tests.common.ClassifierFixtures.Draw;
+import org.wskstudio.wsk.generator.tests.common.ClassifierFixtures.Raw;
+import org.wskstudio.wsk.generator.tests.common.ClassifierFixtures.Reference;
+import org.wskstudio.wsk.generator.tests.Examples;
+import org.wskstudio.wsk.generator.tests.ModelLoading;
 
 /**
  * The compiled classifier gives the same rule as first match over the rule list, for a million

@@ -1,11 +1,11 @@
-package org.wskstudio.wskl.tests.generator.c;
+package org.wskstudio.wsk.generator.tests.c.irp;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.wskstudio.wskl.tests.generator.c.IrpState.State;
+import org.wskstudio.wsk.generator.tests.c.irp.IrpState.State;
 
 /**
  * Access paths of the IRP check: the canonical name of an lvalue-like expression

@@ -1,4 +1,4 @@
-package org.wskstudio.wskl.tests.generator.c;
+package org.wskstudio.wsk.generator.tests.c.irp;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +14,7 @@ import java.util.Set;
  * It is not a C parser in general; it relies on the generator's regular layout and fails
  * loudly on anything it does not understand.
  */
-final class CSource {
+public final class CSource {
 
 	sealed interface Stmt permits Block, If, Loop, Switch, Label, Return, Jump, Expr {
 	}
@@ -48,7 +48,7 @@ final class CSource {
 	record Param(String name, boolean irp) {
 	}
 
-	record Function(String name, List<Param> params, Block body, Set<String> locals, Set<String> irpLocals,
+	public record Function(String name, List<Param> params, Block body, Set<String> locals, Set<String> irpLocals,
 			List<String> bodyTokens) {
 	}
 
@@ -131,7 +131,7 @@ final class CSource {
 	// ---- functions ---------------------------------------------------------------------
 
 	/** Every function definition of a translation unit, by name, in source order. */
-	static Map<String, Function> functions(String source) {
+	public static Map<String, Function> functions(String source) {
 		List<String> t = tokenize(source);
 		Map<String, Function> result = new LinkedHashMap<>();
 		int depth = 0;

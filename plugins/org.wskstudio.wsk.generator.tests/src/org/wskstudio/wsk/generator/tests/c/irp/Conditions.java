@@ -1,11 +1,11 @@
-package org.wskstudio.wskl.tests.generator.c;
+package org.wskstudio.wsk.generator.tests.c.irp;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import org.wskstudio.wskl.tests.generator.c.IrpState.State;
-import org.wskstudio.wskl.tests.generator.c.IrpState.Status;
-import org.wskstudio.wskl.tests.generator.c.IrpState.Token;
+import org.wskstudio.wsk.generator.tests.c.irp.IrpState.State;
+import org.wskstudio.wsk.generator.tests.c.irp.IrpState.Status;
+import org.wskstudio.wsk.generator.tests.c.irp.IrpState.Token;
 
 /**
  * Branch conditions of the IRP check: the states in which a condition can be true (or

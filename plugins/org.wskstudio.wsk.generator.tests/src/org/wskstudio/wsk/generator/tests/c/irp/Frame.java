@@ -1,4 +1,4 @@
-package org.wskstudio.wskl.tests.generator.c;
+package org.wskstudio.wsk.generator.tests.c.irp;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,8 +6,8 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.wskstudio.wskl.tests.generator.c.CSource.Function;
-import org.wskstudio.wskl.tests.generator.c.IrpState.State;
+import org.wskstudio.wsk.generator.tests.c.irp.CSource.Function;
+import org.wskstudio.wsk.generator.tests.c.irp.IrpState.State;
 
 /**
  * One function being executed by the IRP check: the root (no prefix) or a callee inlined into

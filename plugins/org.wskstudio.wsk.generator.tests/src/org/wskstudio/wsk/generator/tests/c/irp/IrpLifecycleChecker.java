@@ -1,4 +1,4 @@
-package org.wskstudio.wskl.tests.generator.c;
+package org.wskstudio.wsk.generator.tests.c.irp;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.wskstudio.wskl.tests.generator.c.CSource.Function;
-import org.wskstudio.wskl.tests.generator.c.CSource.Param;
-import org.wskstudio.wskl.tests.generator.c.IrpState.State;
-import org.wskstudio.wskl.tests.generator.c.IrpState.Status;
-import org.wskstudio.wskl.tests.generator.c.IrpState.Token;
-import org.wskstudio.wskl.tests.generator.c.PathExecutor.Flow;
+import org.wskstudio.wsk.generator.tests.c.irp.CSource.Function;
+import org.wskstudio.wsk.generator.tests.c.irp.CSource.Param;
+import org.wskstudio.wsk.generator.tests.c.irp.IrpState.State;
+import org.wskstudio.wsk.generator.tests.c.irp.IrpState.Status;
+import org.wskstudio.wsk.generator.tests.c.irp.IrpState.Token;
+import org.wskstudio.wsk.generator.tests.c.irp.PathExecutor.Flow;
 
 /**
  * The exactly-once IRP check of generated C: a path-sensitive symbolic execution of every
@@ -43,28 +43,28 @@ import org.wskstudio.wskl.tests.generator.c.PathExecutor.Flow;
  * <p>A call the check does not follow (through a pointer, or a function not inlined) forgets
  * the known values it may change ({@link OpaqueCalls}).
  */
-final class IrpLifecycleChecker {
+public final class IrpLifecycleChecker {
 
 	/** Inlining depth: deeper calls are opaque (they are checked as roots of their own). */
-	static final int MAX_DEPTH = 2;
+	public static final int MAX_DEPTH = 2;
 
 	private final Map<String, Function> functions;
 	private final IrpErrors errors = new IrpErrors();
 	private final IrpStructureRules rules;
 
 	/** Inlining depth used per root (lower when the full depth gave too many states). */
-	final Map<String, Integer> depthPerRoot = new LinkedHashMap<>();
+	public final Map<String, Integer> depthPerRoot = new LinkedHashMap<>();
 
 	/** Distinct abstract states at the end of each root, after merging, for the report. */
-	final Map<String, Integer> endStatesPerRoot = new LinkedHashMap<>();
+	public final Map<String, Integer> endStatesPerRoot = new LinkedHashMap<>();
 
-	IrpLifecycleChecker(String source) {
+	public IrpLifecycleChecker(String source) {
 		this.functions = CSource.functions(source);
 		this.rules = new IrpStructureRules(functions, errors);
 	}
 
 	/** All violations found, one line each; empty when every IRP path is exactly-once. */
-	List<String> check() {
+	public List<String> check() {
 		rules.check();
 		for (Function f : functions.values()) {
 			if (f.name().equals(rules.allocator) || f.name().equals(rules.freer)) {
@@ -85,11 +85,11 @@ final class IrpLifecycleChecker {
 		return errors.all();
 	}
 
-	Set<String> completionRoutines() {
+	public Set<String> completionRoutines() {
 		return rules.routines;
 	}
 
-	Set<String> synchronousRoutines() {
+	public Set<String> synchronousRoutines() {
 		return rules.syncRoutines;
 	}
 

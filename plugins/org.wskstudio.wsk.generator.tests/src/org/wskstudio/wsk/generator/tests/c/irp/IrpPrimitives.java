@@ -1,12 +1,12 @@
-package org.wskstudio.wskl.tests.generator.c;
+package org.wskstudio.wsk.generator.tests.c.irp;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.wskstudio.wskl.tests.generator.c.IrpState.State;
-import org.wskstudio.wskl.tests.generator.c.IrpState.Status;
-import org.wskstudio.wskl.tests.generator.c.IrpState.Token;
+import org.wskstudio.wsk.generator.tests.c.irp.IrpState.State;
+import org.wskstudio.wsk.generator.tests.c.irp.IrpState.Status;
+import org.wskstudio.wsk.generator.tests.c.irp.IrpState.Token;
 
 /**
  * What each IRP primitive does to a state, and the violations it can find there: allocation

@@ -1,4 +1,4 @@
-package org.wskstudio.wskl.tests.generator.c;
+package org.wskstudio.wsk.generator.tests.c.irp;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,13 +7,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.wskstudio.wskl.tests.generator.c.CSource.Block;
-import org.wskstudio.wskl.tests.generator.c.CSource.Function;
-import org.wskstudio.wskl.tests.generator.c.CSource.If;
-import org.wskstudio.wskl.tests.generator.c.CSource.Loop;
-import org.wskstudio.wskl.tests.generator.c.CSource.Return;
-import org.wskstudio.wskl.tests.generator.c.CSource.Stmt;
-import org.wskstudio.wskl.tests.generator.c.CSource.Switch;
+import org.wskstudio.wsk.generator.tests.c.irp.CSource.Block;
+import org.wskstudio.wsk.generator.tests.c.irp.CSource.Function;
+import org.wskstudio.wsk.generator.tests.c.irp.CSource.If;
+import org.wskstudio.wsk.generator.tests.c.irp.CSource.Loop;
+import org.wskstudio.wsk.generator.tests.c.irp.CSource.Return;
+import org.wskstudio.wsk.generator.tests.c.irp.CSource.Stmt;
+import org.wskstudio.wsk.generator.tests.c.irp.CSource.Switch;
 
 /**
  * The whole-file rules of the IRP check, and the facts the path check needs from the file:

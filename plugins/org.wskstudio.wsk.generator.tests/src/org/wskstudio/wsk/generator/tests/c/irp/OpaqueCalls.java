@@ -1,10 +1,10 @@
-package org.wskstudio.wskl.tests.generator.c;
+package org.wskstudio.wsk.generator.tests.c.irp;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.wskstudio.wskl.tests.generator.c.IrpState.State;
+import org.wskstudio.wsk.generator.tests.c.irp.IrpState.State;
 
 /**
  * What the IRP check forgets at a call it does not follow. Without this, a call through a

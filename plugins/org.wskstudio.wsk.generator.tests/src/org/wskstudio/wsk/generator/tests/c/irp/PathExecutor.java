@@ -1,4 +1,4 @@
-package org.wskstudio.wskl.tests.generator.c;
+package org.wskstudio.wsk.generator.tests.c.irp;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,19 +8,19 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.wskstudio.wskl.tests.generator.c.CSource.Block;
-import org.wskstudio.wskl.tests.generator.c.CSource.Expr;
-import org.wskstudio.wskl.tests.generator.c.CSource.Function;
-import org.wskstudio.wskl.tests.generator.c.CSource.If;
-import org.wskstudio.wskl.tests.generator.c.CSource.Jump;
-import org.wskstudio.wskl.tests.generator.c.CSource.Label;
-import org.wskstudio.wskl.tests.generator.c.CSource.Loop;
-import org.wskstudio.wskl.tests.generator.c.CSource.Param;
-import org.wskstudio.wskl.tests.generator.c.CSource.Return;
-import org.wskstudio.wskl.tests.generator.c.CSource.Stmt;
-import org.wskstudio.wskl.tests.generator.c.CSource.Switch;
-import org.wskstudio.wskl.tests.generator.c.IrpState.State;
-import org.wskstudio.wskl.tests.generator.c.IrpState.Token;
+import org.wskstudio.wsk.generator.tests.c.irp.CSource.Block;
+import org.wskstudio.wsk.generator.tests.c.irp.CSource.Expr;
+import org.wskstudio.wsk.generator.tests.c.irp.CSource.Function;
+import org.wskstudio.wsk.generator.tests.c.irp.CSource.If;
+import org.wskstudio.wsk.generator.tests.c.irp.CSource.Jump;
+import org.wskstudio.wsk.generator.tests.c.irp.CSource.Label;
+import org.wskstudio.wsk.generator.tests.c.irp.CSource.Loop;
+import org.wskstudio.wsk.generator.tests.c.irp.CSource.Param;
+import org.wskstudio.wsk.generator.tests.c.irp.CSource.Return;
+import org.wskstudio.wsk.generator.tests.c.irp.CSource.Stmt;
+import org.wskstudio.wsk.generator.tests.c.irp.CSource.Switch;
+import org.wskstudio.wsk.generator.tests.c.irp.IrpState.State;
+import org.wskstudio.wsk.generator.tests.c.irp.IrpState.Token;
 
 /**
  * The symbolic execution of one root of the IRP check: statements over a set of states (one

@@ -1,4 +1,4 @@
-package org.wskstudio.wskl.tests.generator.c;
+package org.wskstudio.wsk.generator.tests.c.irp;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.wskstudio.wskl.tests.generator.c.IrpState.State;
-import org.wskstudio.wskl.tests.generator.c.IrpState.Status;
-import org.wskstudio.wskl.tests.generator.c.IrpState.Token;
+import org.wskstudio.wsk.generator.tests.c.irp.IrpState.State;
+import org.wskstudio.wsk.generator.tests.c.irp.IrpState.Status;
+import org.wskstudio.wsk.generator.tests.c.irp.IrpState.Token;
 
 /**
  * The join of the IRP check: the states that reach one program point are merged when their

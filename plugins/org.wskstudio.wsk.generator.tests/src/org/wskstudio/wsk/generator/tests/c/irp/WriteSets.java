@@ -1,4 +1,4 @@
-package org.wskstudio.wskl.tests.generator.c;
+package org.wskstudio.wsk.generator.tests.c.irp;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.wskstudio.wskl.tests.generator.c.CSource.Function;
+import org.wskstudio.wsk.generator.tests.c.irp.CSource.Function;
 
 /**
  * What a function of the file may write, as a summary for the calls the IRP check does not
@@ -19,20 +19,20 @@ import org.wskstudio.wskl.tests.generator.c.CSource.Function;
  * ({@code Rule->StartCheck(...)}, {@code Check(...)}) can run anything: the summary is then
  * {@link #ALL}.
  */
-final class WriteSets {
+public final class WriteSets {
 
 	/** The summary of a function that may write anything. */
-	static final Set<String> ALL = Set.of("*");
+	public static final Set<String> ALL = Set.of("*");
 
 	private final Map<String, Function> functions;
 	private final Map<String, Set<String>> summaries = new HashMap<>();
 
-	WriteSets(Map<String, Function> functions) {
+	public WriteSets(Map<String, Function> functions) {
 		this.functions = functions;
 	}
 
 	/** The names {@code function} may write, or {@link #ALL}; empty for a function not of the file. */
-	Set<String> of(String function) {
+	public Set<String> of(String function) {
 		Set<String> cached = summaries.get(function);
 		if (cached != null) {
 			return cached;
@@ -50,7 +50,7 @@ final class WriteSets {
 	}
 
 	/** Whether a summary covers the binding {@code key} (an access path): its last name was written. */
-	static boolean covers(Set<String> summary, String key) {
+	public static boolean covers(Set<String> summary, String key) {
 		return summary == ALL || summary.contains(lastName(key));
 	}
 
