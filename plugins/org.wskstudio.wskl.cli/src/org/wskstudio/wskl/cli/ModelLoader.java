@@ -65,7 +65,6 @@ public final class ModelLoader {
 		return problems;
 	}
 
-
 	private static String message(Issue issue) {
 		String message = issue.getMessage();
 		if (message == null || message.isBlank()) {
