@@ -76,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
 		ModelLoader loader = new ModelLoader();
 		LoadedModel loaded = loader.load(model.toString());
 		List<Problem> problems = new ArrayList<>(loaded.problems());
-		Optional<WskDriver> driver = loaded.hasErrors() ? Optional.empty() : loader.codeModel(loaded, problems);
+		Optional<WskDriver> driver = loaded.hasErrors() ? Optional.empty() : loader.codeModel(loaded);
 		if (driver.isEmpty()) {
 			ProblemPrinter.print(err, problems);
 			return WsklCli.EXIT_PROBLEMS;

@@ -115,7 +115,7 @@ final class SimulateCommand implements Callable<Integer> {
 			err.println("nothing simulated");
 			return WsklCli.EXIT_PROBLEMS;
 		}
-		Optional<WskDriver> codeModel = loader.codeModel(loaded, problems);
+		Optional<WskDriver> codeModel = loader.codeModel(loaded);
 		ProblemPrinter.print(err, problems);
 		if (codeModel.isEmpty()) {
 			err.println("nothing simulated");

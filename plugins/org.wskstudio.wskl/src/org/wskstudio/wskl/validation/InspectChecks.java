@@ -12,7 +12,7 @@ import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.EValidatorRegistrar;
 import org.wskstudio.wsk.model.addressing.Cidr;
 import org.wskstudio.wsk.model.addressing.IpAddresses;
-import org.wskstudio.wskl.transform.AddressPatterns;
+import org.wskstudio.wskl.address.AddressPatterns;
 import org.wskstudio.wskl.wskl.AddressPattern;
 import org.wskstudio.wskl.wskl.Family;
 import org.wskstudio.wskl.wskl.InspectBlock;

@@ -51,7 +51,7 @@ public final class JavaGenerator implements WskCodeGenerator {
 		JavaNaming naming = new JavaNaming(driver);
 		new JavaModelCheck(naming).check(driver);
 		DriverFacts facts = new DriverFacts(driver);
-		return List.of(new GeneratedFile(naming.sourceFile(), new DriverSource(facts, naming).generate()));
+		return List.of(new GeneratedFile(naming.sourceFile(), new DriverSourceFile(facts, naming).generate()));
 	}
 
 	/** The fully qualified name of the driver class generated for a model. */
