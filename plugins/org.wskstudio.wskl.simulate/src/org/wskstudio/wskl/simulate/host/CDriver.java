@@ -226,6 +226,12 @@ public final class CDriver implements SimDriver {
 		where.push(new long[] {0, function});
 		try {
 			return process.call(message);
+		} catch (HostFailure f) {
+			String at = f.location() == null ? location() : null;
+			if (at != null) {   // no stack to say where (a jump to NULL): the callback the C was in
+				throw new HostFailure(f.rule(), f.getMessage(), at.replaceFirst("^C: ", "C, in the callback at "));
+			}
+			throw f;
 		} finally {
 			where.pop();
 		}

@@ -101,7 +101,9 @@ public final class CTarget {
 			driver.exit();
 		} catch (HostFailure f) {
 			sim.host().verifier.setLocator(null);
-			sim.host().verifier.report(f.rule(), "driver " + model.getName(), null, f.getMessage());
+			String where = f.location();
+			sim.host().verifier.report(f.rule(), "driver " + model.getName(), null,
+					where == null || f.getMessage().contains(where) ? f.getMessage() : f.getMessage() + " [" + where + "]");
 		} catch (HostBuildException e) {
 			sim.host().verifier.setLocator(null);
 			sim.host().verifier.report(Rule.C_CRASH, "driver " + model.getName(), null, e.getMessage());

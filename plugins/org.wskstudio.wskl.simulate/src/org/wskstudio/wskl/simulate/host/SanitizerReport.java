@@ -30,7 +30,8 @@ public record SanitizerReport(String kind, List<String> frames, String location,
 			String file = fileName(u.group(1));
 			String where = file + ":" + u.group(2);
 			List<String> frames = driverFrames(stderr.substring(u.start()), exe, 6);
-			String loc = frames.isEmpty() ? where : frames.get(0);
+			String top = firstDriverFrame(stderr.substring(u.start()), exe);
+			String loc = top != null ? top : where;
 			return new SanitizerReport("UndefinedBehaviorSanitizer: " + u.group(4), frames, loc, false);
 		}
 		if (!hasA) {
@@ -61,15 +62,18 @@ public record SanitizerReport(String kind, List<String> frames, String location,
 			label = s.group(1).replaceAll(" thread T\\d+", "").replace(" here:", ":").replace(" from:", ":");
 			start = s.end();
 		}
-		String location = null;
-		Matcher f = FRAME.matcher(body);
+		return new SanitizerReport(kind, frames, firstDriverFrame(body, exe), crash);
+	}
+
+	/** The first stack frame in the driver's own files, as "file:line (function)", or null. */
+	private static String firstDriverFrame(String text, HostExecutable exe) {
+		Matcher f = FRAME.matcher(text);
 		while (f.find()) {
 			if (exe.isDriverFile(f.group(2))) {
-				location = fileName(f.group(2)) + ":" + f.group(3) + " (" + f.group(1) + ")";
-				break;
+				return fileName(f.group(2)) + ":" + f.group(3) + " (" + f.group(1) + ")";
 			}
 		}
-		return new SanitizerReport(kind, frames, location, crash);
+		return null;
 	}
 
 	private static List<String> driverFrames(String text, HostExecutable exe, int max) {

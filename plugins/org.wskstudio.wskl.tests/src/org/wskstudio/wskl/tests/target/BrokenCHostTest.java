@@ -77,8 +77,14 @@ class BrokenCHostTest {
 	void aCallThroughANullFunctionPointerIsACrashInTheCallingFunction() {
 		CSources c = acceptEventDoing("    { VOID (*volatile Broken)(VOID) = NULL; Broken(); }");
 		Violation v = single(run(c), Rule.C_CRASH);
-		assertThat(v.message()).startsWith("the C driver's process got SIGSEGV (a NULL pointer)")
-				.contains(" (EvtAccPublic_AcceptEvent)").contains(EVENT + ":" + line(c, "Broken(); }"));
+		// no stack below a jump to address 0: the simulator names the callback it had called
+		assertThat(v.message()).startsWith("the C driver's process got SIGSEGV (a NULL pointer)");
+		java.util.regex.Matcher at = java.util.regex.Pattern
+				.compile("\\[C, in the callback at evtacc_driver\\.c:(\\d+) \\(EvtAccPublic_AcceptEvent\\)\\]$")
+				.matcher(v.message());
+		assertThat(at.find()).as(v.message()).isTrue();
+		assertThat(Integer.parseInt(at.group(1))).as("the function's entry")
+				.isBetween(line(c, "EvtAccPublic_AcceptEvent(\n"), line(c, "Broken(); }"));
 	}
 
 	@Test
