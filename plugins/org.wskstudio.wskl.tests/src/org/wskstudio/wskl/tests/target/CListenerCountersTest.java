@@ -22,6 +22,9 @@ import org.wskstudio.wsk.sim.scenario.ScenarioRunner;
 import org.wskstudio.wsk.sim.verify.CounterCheck;
 import org.wskstudio.wsk.sim.verify.Rule;
 import org.wskstudio.wsk.sim.verify.Violation;
+import org.wskstudio.wskl.simulate.SimulationTarget;
+import org.wskstudio.wskl.simulate.TargetRunner;
+import org.wskstudio.wskl.simulate.TargetSweep;
 import org.wskstudio.wskl.simulate.host.CSources;
 import org.wskstudio.wskl.simulate.host.CTarget;
 import org.wskstudio.wskl.simulate.scenario.ScenarioTranslator;
@@ -33,7 +36,8 @@ import org.wskstudio.wskl.tests.ModelLoading;
  * through its {@code <Prefix>_QueryListenerCounters}, as it reads the Java twin's; in every example
  * scenario the C reports every listener with the counts the twin reports and the simulator
  * recorded, and a C edited to count an inspect accept a second time is caught, at a scenario's
- * {@code at T expect counters} and at unload, naming the counter, both values and the listener.
+ * {@code at T expect counters} and at unload, naming the counter, both values and the listener;
+ * a C that misses a count only where an allocation fails is caught by its fault sweep.
  */
 class CListenerCountersTest {
 
@@ -89,6 +93,36 @@ class CListenerCountersTest {
 
 		ScenarioResult kept = new CTarget(m, generated).run(one().checkCountersAt(ms(5)), new SimConfig());
 		assertThat(kept.violations()).as(kept.report()).isEmpty();
+	}
+
+	/**
+	 * A count missed only where an allocation failed: the unfailed run cannot see it, the C's fault
+	 * sweep does (the run where the connection's context cannot be allocated).
+	 */
+	@Test
+	void aCMissingTheDeclinedCountOnItsAllocationFailurePathIsCaughtByItsSweep() {
+		Path model = Examples.example("event_accept.wskl");
+		WskDriver m = ModelLoading.codeModel(model);
+		CSources generated = CTarget.generatedSources(m);
+		String file = "evtacc_driver.c";
+		String text = generated.content(file);
+		String find = "    if (Connection == NULL) {\n        InterlockedIncrement(&Listener->DeclinedCount);\n";
+		assertThat(text.indexOf(find)).as("the declined path").isNotNegative().isEqualTo(text.lastIndexOf(find));
+		CSources broken = generated.with(file, text.replace(find, "    if (Connection == NULL) {    /* broken */\n"));
+
+		TargetSweep sweep = new TargetRunner(m, SimulationTarget.C, new SimConfig(), broken)
+				.sweep(Targets.scenarios(model).get(0));
+		assertThat(sweep.unfailed().clean()).as(sweep.unfailed().reportLine()).isTrue();
+		List<TargetSweep.Run> caught = sweep.failedAllocationRuns().stream().filter(r -> !r.clean()).toList();
+		assertThat(caught).isNotEmpty();
+		for (TargetSweep.Run run : caught) {
+			assertThat(run.result().c().violations()).as(run.label()).isNotEmpty().allSatisfy(v -> {
+				assertThat(v.rule()).isEqualTo(Rule.COUNTER_MISMATCH);
+				assertThat(v.message()).startsWith("Listener Public: the driver's DeclinedCount is 0 but the simulator "
+						+ "recorded 1 sockets WskAcceptEvent declined");
+			});
+		}
+		assertThat(caught).extracting(TargetSweep.Run::label).contains("fail pool allocation 1");
 	}
 
 	/** One connection that the first accept rule of conditional_accept.wskl accepts at once. */
