@@ -11,13 +11,13 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.wskstudio.wsk.model.WskDriver;
-import org.wskstudio.wsk.sim.scenario.FaultSweep;
 import org.wskstudio.wsk.sim.scenario.ScenarioResult;
 import org.wskstudio.wsk.sim.SimConfig;
 import org.wskstudio.wskl.simulate.RandomRun;
 import org.wskstudio.wskl.simulate.SimulationTarget;
 import org.wskstudio.wskl.simulate.TargetResult;
 import org.wskstudio.wskl.simulate.TargetRunner;
+import org.wskstudio.wskl.simulate.TargetSweep;
 import org.wskstudio.wskl.simulate.host.HostBuildException;
 import org.wskstudio.wskl.simulate.host.HostCompiler;
 import org.wskstudio.wskl.simulate.ScenarioFiles;
@@ -169,15 +169,14 @@ final class SimulateCommand implements Callable<Integer> {
 		List<ScenarioResult> results = new ArrayList<>();
 		boolean sweepsOk = true;
 		for (Scenario s : toRun) {
-			TargetResult r;
-			FaultSweep.Result sweep;
+			TargetSweep sweep;
 			try {
-				r = runner.run(s);
 				sweep = runner.sweep(s);
 			} catch (IllegalArgumentException e) {
 				err.println("wskl simulate: error: " + e.getMessage());
 				return WsklCli.EXIT_PROBLEMS;
 			}
+			TargetResult r = sweep.unfailed().result();
 			out.println();
 			if (verbose) {
 				out.println("scenario " + s.getName() + " events:");
@@ -185,10 +184,8 @@ final class SimulateCommand implements Callable<Integer> {
 			}
 			TargetOutput.report(out, "scenario " + s.getName() + " (" + where(s) + ")", r, results);
 			diverged |= r.comparison() != null && !r.comparison().equal();
-			if (sweep != null) {
-				SimulationOutput.sweep(out, sweep);
-				sweepsOk &= SimulationOutput.sweepOk(sweep);
-			}
+			SimulationOutput.sweep(out, sweep);
+			sweepsOk &= sweep.failedAllocationRuns().stream().allMatch(TargetSweep.Run::clean);
 		}
 		if (random != null) {
 			RandomRun settings = new RandomRun(random, seed, drops, allocationFailures, allocationFailures);

@@ -28,14 +28,13 @@ import org.eclipse.xtext.validation.Issue;
 import org.wskstudio.wsk.model.WskDriver;
 import org.wskstudio.wsk.sim.SimConfig;
 import org.wskstudio.wsk.sim.net.RequestRecord;
-import org.wskstudio.wsk.sim.scenario.FaultSweep;
 import org.wskstudio.wsk.sim.scenario.ScenarioResult;
 import org.wskstudio.wsk.sim.verify.Violation;
 import org.wskstudio.wskl.pipeline.ModelResult;
 import org.wskstudio.wskl.pipeline.WsklPipeline.Simulation;
 import org.wskstudio.wskl.simulate.SimulationTarget;
-import org.wskstudio.wskl.simulate.TargetResult;
 import org.wskstudio.wskl.simulate.TargetRunner;
+import org.wskstudio.wskl.simulate.TargetSweep;
 import org.wskstudio.wskl.simulate.host.HostBuildException;
 import org.wskstudio.wskl.simulate.scenario.ScenarioTranslator;
 import org.wskstudio.wskl.ui.WsklUiPlugin;
@@ -134,7 +133,7 @@ public final class Simulations {
 	 * Loads the model and the scenario files through the language's pipeline (the scenarios
 	 * resolve against the model), builds its driver for the target and runs the scenarios of the
 	 * files (with the seed if not null) on it, writing each run's report to {@code out}. A fault
-	 * sweep's failed-allocation runs are on the Java twin, as on the command line. A scenario file whose
+	 * sweep's failed-allocation runs are on the target(s) too, as on the command line. A scenario file whose
 	 * scenarios are all for another driver (another model's file in the same folder) is skipped
 	 * with a note; scenario files with errors are reported and skipped.
 	 */
@@ -200,17 +199,13 @@ public final class Simulations {
 			}
 			for (Scenario s : file.scenarios()) {
 				monitor.subTask("scenario " + s.getName());
-				TargetResult targets;
-				FaultSweep.Result sweep;
+				TargetSweep sweep;
 				try {
 					org.wskstudio.wsk.sim.scenario.Scenario simScenario = new ScenarioTranslator().translate(s);
 					if (seed != null) {
 						simScenario.seed(seed);
 					}
-					// the Java twin's sweep starts with its unfailed run; other targets run that one themselves
-					targets = target == SimulationTarget.JAVA ? null : runner.run(simScenario, null);
-					sweep = targets == null || !simScenario.sweeps().isEmpty() ? runner.javaRunner().sweep(simScenario)
-							: null;
+					sweep = runner.sweep(simScenario, null);
 				} catch (RuntimeException e) {
 					out.accept("scenario " + s.getName() + ": error: " + e.getMessage());
 					continue;
@@ -224,23 +219,13 @@ public final class Simulations {
 						connectLines.add(stepNode == null ? line : stepNode.getStartLine());
 					}
 				}
-				if (targets != null) {
-					SimulationRun run = new SimulationRun(s.getName(), targets, model, codeModel, scenarioFile, line,
-							List.copyOf(connectLines));
-					runs.add(run);
-					out.accept("");
-					out.accept(report(run));
-				}
 				// a fault sweep's runs follow its unfailed run, each named by the allocation it fails
-				for (FaultSweep.Run sweepRun : sweep == null ? List.<FaultSweep.Run>of() : sweep.runs()) {
-					if (sweepRun.unfailed() && targets != null) {
-						continue;
-					}
+				for (TargetSweep.Run sweepRun : sweep.runs()) {
 					String name = sweepRun.unfailed() ? s.getName() : s.getName() + " [" + sweepRun.label() + "]";
 					SimulationRun run = new SimulationRun(name, sweepRun.result(), model, codeModel, scenarioFile, line,
 							List.copyOf(connectLines));
 					runs.add(run);
-					if (sweepRun.unfailed() || !sweepRun.result().passed() || !sweepRun.result().violations().isEmpty()) {
+					if (sweepRun.unfailed() || !sweepRun.clean()) {
 						out.accept("");
 						out.accept(report(run));
 					} else {
