@@ -117,8 +117,9 @@ public final class ModelLoader {
 		for (Issue issue : issues) {
 			Problem.Severity severity = severity(issue.getSeverity());
 			if (severity != null) {
-				problems.add(new Problem(file, positive(issue.getLineNumber()), positive(issue.getColumn()), severity,
-						issue.isSyntaxError() ? SyntaxMessages.rephrase(issue.getMessage()) : message(issue)));
+				problems.add(ListedProblems.of(file, issue, severity).orElseGet(() -> new Problem(file,
+						positive(issue.getLineNumber()), positive(issue.getColumn()), severity,
+						issue.isSyntaxError() ? SyntaxMessages.rephrase(issue.getMessage()) : message(issue))));
 			}
 		}
 		Driver driver = resource.getContents().isEmpty() || !(resource.getContents().get(0) instanceof Driver d) ? null : d;
