@@ -120,14 +120,19 @@ public class RuleListChecks extends AbstractDeclarativeValidator {
 		}
 	}
 
+	/** Why the list could not be read: "no such file or directory", "is a directory", "permission denied"... */
 	private static String reason(Exception e) {
+		String message = e.getMessage();
+		if (e instanceof FileNotFoundException && message != null && message.endsWith(")") && message.contains(" (")) {
+			String why = message.substring(message.lastIndexOf(" (") + 2, message.length() - 1);
+			return why.isEmpty() ? "no such file" : Character.toLowerCase(why.charAt(0)) + why.substring(1);
+		}
 		if (e instanceof FileNotFoundException || e instanceof NoSuchFileException) {
 			return "no such file";
 		}
 		if (e instanceof AccessDeniedException) {
 			return "permission denied";
 		}
-		String message = e.getMessage();
 		return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.strip();
 	}
 
