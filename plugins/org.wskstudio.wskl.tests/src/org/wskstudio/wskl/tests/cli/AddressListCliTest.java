@@ -62,7 +62,7 @@ class AddressListCliTest {
 		assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
 		assertThat(run.out()).isEmpty();
 		assertThat(run.errLines()).containsExactly(
-				temp.resolve("drop.txt") + ":2:15: error: Prefix length /129 is too long for an IPv6 address (at most /128).",
+				temp.resolve("drop.txt") + ":2:14: error: Prefix length /129 is too long for an IPv6 address (at most /128).",
 				"nothing generated");
 		assertThat(out).doesNotExist();
 	}

@@ -63,7 +63,7 @@ class AddressListValidationTest {
 		List<Issue> issues = issues(modelWith("dual-stack [::]", "\t\treject remote from \"drop.txt\"\n"));
 		assertThat(issues).extracting(Issue::getMessage).containsExactly(
 				"drop.txt:1:10: Prefix length /33 is too long for an IPv4 address (at most /32).",
-				"drop.txt:2:15: Prefix length /129 is too long for an IPv6 address (at most /128).",
+				"drop.txt:2:14: Prefix length /129 is too long for an IPv6 address (at most /128).",
 				"drop.txt:3:10: '10.0.0.0/x' has no valid prefix length: write /0 to /32 after the address.",
 				"drop.txt:4:1: Address 10.1.2.3/8 has host bits set; it means 10.0.0.0/8.",
 				"drop.txt:5:13: 'SBL123' follows the range '10.9.0.0/16': a list line holds one address or range;"
