@@ -57,8 +57,9 @@ public final class ModelLoader {
 		for (Issue issue : issues) {
 			Problem.Severity severity = severity(issue.getSeverity());
 			if (severity != null) {
-				problems.add(new Problem(file, positive(issue.getLineNumber()), positive(issue.getColumn()), severity,
-						issue.isSyntaxError() ? SyntaxMessages.rephrase(issue.getMessage()) : message(issue)));
+				problems.add(ListedProblems.of(file, issue, severity).orElseGet(() -> new Problem(file,
+						positive(issue.getLineNumber()), positive(issue.getColumn()), severity,
+						issue.isSyntaxError() ? SyntaxMessages.rephrase(issue.getMessage()) : message(issue))));
 			}
 		}
 		problems.sort(Problem.ORDER);

@@ -38,7 +38,7 @@ public final class AddressPatterns {
 
 	/** True when the pattern matches every address (no pattern, 'any', or only a port). */
 	public static boolean anyAddress(AddressPattern pattern) {
-		return pattern == null || pattern.isAny() || pattern.getNetwork() == null;
+		return pattern == null || pattern.isAny() || pattern.getNetwork() == null && pattern.getList() == null;
 	}
 
 	public static int portLow(AddressPattern pattern) {
@@ -54,7 +54,11 @@ public final class AddressPatterns {
 		return ports.isRange() ? ports.getHigh() : ports.getLow();
 	}
 
-	/** True when every address and port that {@code inner} matches is matched by {@code outer}. */
+	/**
+	 * True when every address and port that {@code inner} matches is matched by {@code outer}.
+	 * An address list ({@code from "drop.txt"}) covers nothing here and is covered only by a
+	 * pattern of any address (its lines are not compared with other rules here).
+	 */
 	public static boolean covers(AddressPattern outer, AddressPattern inner) {
 		if (portLow(outer) > portLow(inner) || portHigh(outer) < portHigh(inner)) {
 			return false;
@@ -76,7 +80,9 @@ public final class AddressPatterns {
 			return "port " + portText(pattern);
 		}
 		String address;
-		if (anyAddress(pattern)) {
+		if (AddressLists.isList(pattern)) {
+			address = "from \"" + pattern.getList() + "\"";
+		} else if (anyAddress(pattern)) {
 			address = "any";
 		} else {
 			address = pattern.getNetwork().indexOf(':') >= 0 ? "[" + pattern.getNetwork() + "]" : pattern.getNetwork();
@@ -85,6 +91,11 @@ public final class AddressPatterns {
 			}
 		}
 		return pattern != null && pattern.getPorts() != null ? address + " port " + portText(pattern) : address;
+	}
+
+	/** {@code " port 80"} or {@code " port 1000-2000"} when the pattern has ports, else "". */
+	public static String portsText(AddressPattern pattern) {
+		return pattern != null && pattern.getPorts() != null ? " port " + portText(pattern) : "";
 	}
 
 	private static String portText(AddressPattern pattern) {

@@ -32,6 +32,7 @@ import org.wskstudio.wskl.ui.WsklFiles;
 import org.wskstudio.wskl.ui.WsklParsing;
 import org.wskstudio.wskl.ui.WsklUiPlugin;
 import org.wskstudio.wskl.ui.preferences.WsklPreferences;
+import org.wskstudio.wskl.ui.validation.AddressListUsers;
 import org.wskstudio.wskl.ui.validation.WsklMarkerUpdater;
 import org.wskstudio.wskl.ui.validation.WsklMarkers;
 import org.wskstudio.wskl.ui.validation.WsklValidation;
@@ -39,8 +40,9 @@ import org.wskstudio.wskl.ui.validation.WsklValidation;
 /**
  * The WSKL builder of projects with the {@link WsklNature}. Each build validates the changed
  * models and scenarios (all of them on a full build; a changed model also re-validates the
- * scenarios next to it) with the editor's validation and marker code, and for each model the
- * language's pipeline transforms (one without errors) regenerates every enabled target into
+ * scenarios next to it; a changed address list, the models that read it) with the editor's
+ * validation and marker code, and for each model the language's pipeline transforms (one
+ * without errors) regenerates every enabled target into
  * {@code <output folder>/<model base name>/<target>}. All files of a model are generated in
  * memory first and written only when every generator succeeded; files a generator no longer
  * produces are deleted; the outputs of removed models are deleted.
@@ -64,6 +66,7 @@ public class WsklBuilder extends IncrementalProjectBuilder {
 		if (delta == null) {
 			changed.addAll(sources(project, output));
 		} else {
+			Set<IFile> otherFiles = new LinkedHashSet<>();
 			delta.accept(d -> {
 				IResource resource = d.getResource();
 				if (output.isPrefixOf(resource.getFullPath())) {
@@ -74,9 +77,14 @@ public class WsklBuilder extends IncrementalProjectBuilder {
 						removed.add(file);
 					}
 					changed.addAll(WsklMarkerUpdater.affectedBy(file, d));
+				} else if (resource instanceof IFile file && !file.isDerived() && AddressListUsers.contentChanged(d)) {
+					otherFiles.add(file); // perhaps an address list a model reads
 				}
 				return true;
 			});
+			if (!otherFiles.isEmpty()) {
+				changed.addAll(AddressListUsers.modelsReading(otherFiles));
+			}
 		}
 		boolean generate = kind != AUTO_BUILD || WsklPreferences.isGenerateOnSave();
 		SubMonitor progress = SubMonitor.convert(monitor, "Building WSKL models of " + project.getName(),
