@@ -14,7 +14,7 @@ import org.wskstudio.wskl.tests.Examples;
 /**
  * A seeded random soak of 20,000 requests per example (5 % client drops, 0.1 % allocation
  * failures) on both targets: no violation and no sanitizer finding on either, the same outcome for
- * every request, and equal traces except where a pend timeout fires on the C's sweep tick.
+ * every request, and equal traces, event for event.
  */
 class BothTargetsSoakTest {
 	static final int REQUESTS = 20_000;
@@ -31,9 +31,8 @@ class BothTargetsSoakTest {
 		assertThat(r.c().violations()).as(r.c().report()).isEmpty();
 		assertThat(r.java().violations()).isEmpty();
 		assertThat(r.comparison().sameOutcomes()).as(r.comparison().report()).isTrue();
-		if (!r.comparison().equal()) {
-			assertThat(Targets.isPendTimeoutTick(r.comparison().report())).as(r.comparison().report()).isTrue();
-		}
+		assertThat(r.comparison().equal()).as(r.comparison().report()).isTrue();
+		assertThat(r.comparison().cEvents()).isEqualTo(r.comparison().javaEvents()).isPositive();
 		assertThat(r.c().summary().irpsFreed()).isEqualTo(r.c().summary().irpsAllocated());
 		assertThat(r.c().summary().poolFreed()).isEqualTo(r.c().summary().poolAllocated());
 	}
