@@ -1229,8 +1229,8 @@ Guard_RecreateWorker(PVOID IoObject, PVOID Context, PIO_WORKITEM IoWorkItem)
  *  2. wait for a pending recreate worker, free the work item;
  *  3. wait for the rundown: no WskAccept or WskInspectComplete in progress or to come;
  *  4. disable WskAcceptEvent (waits for running calls);
- *  5. WskCloseSocket (waits for running callbacks), whose sweep cancels the pend timeouts; flush their DPCs;
- *     free the control IRP.
+ *  5. WskCloseSocket (waits for running callbacks; its sweep cancels the
+ *     pend timeouts), flush the timeout DPCs, free the control IRP.
  * IRPs completing after this return are drained by Guard_Shutdown.
  */
 _IRQL_requires_(PASSIVE_LEVEL)

@@ -599,8 +599,7 @@ EvtAcc_RecreateWorker(PVOID IoObject, PVOID Context, PIO_WORKITEM IoWorkItem)
  *  1. Stopping under the lock: no recreate, no new pend, no re-arm;
  *  2. wait for a pending recreate worker, free the work item;
  *  3. disable WskAcceptEvent (waits for running calls);
- *  4. WskCloseSocket (waits for running callbacks);
- *     free the control IRP.
+ *  4. WskCloseSocket (waits for running callbacks), free the control IRP.
  * IRPs completing after this return are drained by EvtAcc_Shutdown.
  */
 _IRQL_requires_(PASSIVE_LEVEL)

@@ -793,8 +793,7 @@ IrpAcc_ListenerStart(_Inout_ PIRPACC_LISTENER Listener)
  *  2. wait for the rundown: no WskAccept or WskInspectComplete in progress or to come;
  *  3. disarm: cancel each slot's retry timer, or its queued accept IRP (the
  *     completion retires the slot), then flush the retry DPCs;
- *  4. WskCloseSocket (waits for running callbacks);
- *     free the control IRP.
+ *  4. WskCloseSocket (waits for running callbacks), free the control IRP.
  * IRPs completing after this return are drained by IrpAcc_Shutdown.
  */
 _IRQL_requires_(PASSIVE_LEVEL)

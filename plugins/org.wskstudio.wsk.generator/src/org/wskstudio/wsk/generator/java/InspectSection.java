@@ -170,7 +170,7 @@ final class InspectSection {
 				    Entry.State = PFX_PENDING_WAITING;
 				    if (Entry.Rule.TimeoutMs != 0) {
 				        Entry.Deadline = k.KeQueryInterruptTime() + Entry.Rule.TimeoutMs * PFX_INTERRUPT_TIME_PER_MS;
-				        k.KeSetTimer(Entry.Timer, -Entry.Rule.TimeoutMs * PFX_INTERRUPT_TIME_PER_MS, Entry.TimeoutDpc);
+				        k.KeSetTimer(Entry.Timer, RELATIVE_MS(Entry.Rule.TimeoutMs), Entry.TimeoutDpc);
 				    }
 				}
 
