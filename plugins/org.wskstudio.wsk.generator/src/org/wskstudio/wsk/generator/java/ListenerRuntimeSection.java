@@ -338,8 +338,8 @@ final class ListenerRuntimeSection {
 		if (facts.perSocketEvents) {
 			w.line(" * " + step++ + ". disable WskAcceptEvent;");
 		}
-		w.line(" * " + step + ". WskCloseSocket" + (facts.conditional ? " (its sweep cancels the pend timeouts), flush the timeout DPCs"
-				: "") + ", free the control IRP.");
+		String sweep = facts.conditional ? " (its sweep cancels the pend timeouts), flush the timeout DPCs" : "";
+		w.line(" * " + step + ". WskCloseSocket" + sweep + ", free the control IRP.");
 		w.line(" */");
 		w.line(n.expand("private void Pfx_ListenerStop(Listener Listener) {"));
 		w.indent();

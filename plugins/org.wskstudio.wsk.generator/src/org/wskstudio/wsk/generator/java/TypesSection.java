@@ -1,9 +1,9 @@
 package org.wskstudio.wsk.generator.java;
 
 import org.wskstudio.wsk.generator.common.AcceptRearm;
-import org.wskstudio.wsk.generator.common.PendTimeout;
 import org.wskstudio.wsk.generator.common.DriverFacts;
 import org.wskstudio.wsk.generator.common.ListenerCounter;
+import org.wskstudio.wsk.generator.common.PendTimeout;
 import org.wskstudio.wsk.model.WskListener;
 
 /**
