@@ -630,6 +630,37 @@ Guard_PendingFind(
     return NULL;
 }
 
+/* An entry turns Waiting (caller holds PendingLock): its deadline and
+ * its one-shot timer, set in the same step so that no answer can free
+ * and reuse the entry in between.  The deadline is taken before the
+ * timer is set, so the timer never expires before it. */
+_IRQL_requires_(DISPATCH_LEVEL)
+static VOID
+Guard_PendingStartTimer(_Inout_ PGUARD_PENDING Entry)
+{
+    LARGE_INTEGER DueTime;
+
+    Entry->State = GuardPendingWaiting;
+    if (Entry->Rule->TimeoutMs != 0) {
+        Entry->Deadline = KeQueryInterruptTime() +
+            (ULONGLONG)Entry->Rule->TimeoutMs * GUARD_INTERRUPT_TIME_PER_MS;
+        DueTime.QuadPart = -(LONGLONG)Entry->Rule->TimeoutMs * GUARD_INTERRUPT_TIME_PER_MS;
+        (VOID)KeSetTimer(&Entry->Timer, DueTime, &Entry->TimeoutDpc);
+    }
+}
+
+/* An entry leaves Waiting (caller holds PendingLock): its timeout no
+ * longer applies.  A DPC that the expiry already queued still runs and
+ * finds the entry in another state, or reused and not yet due. */
+_IRQL_requires_(DISPATCH_LEVEL)
+static VOID
+Guard_PendingStopTimer(_Inout_ PGUARD_PENDING Entry)
+{
+    if (Entry->Rule->TimeoutMs != 0) {
+        (VOID)KeCancelTimer(&Entry->Timer);
+    }
+}
+
 /* Hands a Completing entry's IRP to WskInspectComplete.  The caller holds
  * the listener rundown (so the socket cannot be closed under the call);
  * Listener->Socket is the socket the entry was pended on: entries never
@@ -721,9 +752,7 @@ Guard_PendInspection(
         Entry->InspectId = *InspectId;
         Guard_CopyAddress(&Entry->LocalAddress, LocalAddress);
         Guard_CopyAddress(&Entry->RemoteAddress, RemoteAddress);
-        Entry->Deadline = (Rule->TimeoutMs != 0)
-            ? KeQueryInterruptTime() + (ULONGLONG)Rule->TimeoutMs * 10000
-            : MAXULONGLONG;
+        Entry->Deadline = MAXULONGLONG;
         Entry->Rule = Rule;
         Entry->EarlyAction = WskInspectMax;
         Entry->CompleteIrp = Irp;
@@ -749,7 +778,7 @@ Guard_PendInspection(
         Entry->State = GuardPendingFree;
     } else {
         Decision = WskInspectPend;
-        Entry->State = GuardPendingWaiting;
+        Guard_PendingStartTimer(Entry);
     }
     KeReleaseSpinLock(&Listener->PendingLock, OldIrql);
 
@@ -822,6 +851,7 @@ Guard_CompleteInspection(
         if (Entry->State == GuardPendingAnnouncing) {
             Entry->EarlyAction = Action;    /* WskInspectEvent returns it */
         } else {
+            Guard_PendingStopTimer(Entry);
             Entry->State = GuardPendingCompleting;
             Issue = TRUE;
         }
@@ -853,6 +883,7 @@ Guard_AbortInspection(_In_ PGUARD_LISTENER Listener, _In_ CONST WSK_INSPECT_ID *
              * returns (and counts) the reject. */
             Entry->EarlyAction = WskInspectReject;
         } else {
+            Guard_PendingStopTimer(Entry);
             Irp = Entry->CompleteIrp;
             Entry->CompleteIrp = NULL;
             Entry->State = GuardPendingFree;
@@ -869,43 +900,41 @@ Guard_AbortInspection(_In_ PGUARD_LISTENER Listener, _In_ CONST WSK_INSPECT_ID *
     }
 }
 
-/* Periodic timer: applies the "else" action of every expired entry. */
+/* An entry's timeout timer expired: if the entry still waits and its
+ * deadline has come, WskInspectComplete with the rule's "else" action.
+ * Answered, aborted or swept meanwhile (KeCancelTimer came too late),
+ * or reused by a later pend that is not yet due: nothing to do. */
 _Use_decl_annotations_
 static VOID
 Guard_TimeoutDpc(PKDPC Dpc, PVOID DeferredContext, PVOID SystemArgument1,
                  PVOID SystemArgument2)
 {
-    PGUARD_LISTENER Listener = (PGUARD_LISTENER)DeferredContext;
-    ULONGLONG Now = KeQueryInterruptTime();
+    PGUARD_PENDING Entry = (PGUARD_PENDING)DeferredContext;
+    PGUARD_LISTENER Listener;
+    BOOLEAN Expired = FALSE;
 
     UNREFERENCED_PARAMETER(Dpc);
     UNREFERENCED_PARAMETER(SystemArgument1);
     UNREFERENCED_PARAMETER(SystemArgument2);
 
-    if (Listener == NULL || !ExAcquireRundownProtection(&Listener->Rundown)) {
-        return;     /* socket being closed: the sweep disposes of the entries */
+    if (Entry == NULL) {
+        return;
     }
-    for (;;) {
-        PGUARD_PENDING Expired = NULL;
-        ULONG Index;
+    Listener = Entry->Listener;
+    if (!ExAcquireRundownProtection(&Listener->Rundown)) {
+        return;     /* socket being closed: the sweep disposes of the entry */
+    }
+    KeAcquireSpinLockAtDpcLevel(&Listener->PendingLock);
+    if (Entry->State == GuardPendingWaiting &&
+        Entry->Deadline <= KeQueryInterruptTime()) {
+        Entry->State = GuardPendingCompleting;
+        Entry->TimedOut = TRUE;
+        Expired = TRUE;
+    }
+    KeReleaseSpinLockFromDpcLevel(&Listener->PendingLock);
 
-        KeAcquireSpinLockAtDpcLevel(&Listener->PendingLock);
-        for (Index = 0; Index < Listener->PendingCount; Index++) {
-            PGUARD_PENDING Entry = &Listener->Pending[Index];
-
-            if (Entry->State == GuardPendingWaiting && Entry->Deadline <= Now) {
-                Entry->State = GuardPendingCompleting;
-                Entry->TimedOut = TRUE;
-                Expired = Entry;
-                break;
-            }
-        }
-        KeReleaseSpinLockFromDpcLevel(&Listener->PendingLock);
-
-        if (Expired == NULL) {
-            break;
-        }
-        Guard_PendingIssueComplete(Listener, Expired, Expired->Rule->TimeoutAction);
+    if (Expired) {
+        Guard_PendingIssueComplete(Listener, Entry, Entry->Rule->TimeoutAction);
     }
     ExReleaseRundownProtection(&Listener->Rundown);
 }
@@ -926,6 +955,7 @@ Guard_PendingSweep(_In_ PGUARD_LISTENER Listener)
 
         KeAcquireSpinLock(&Listener->PendingLock, &OldIrql);
         if (Entry->State == GuardPendingWaiting) {
+            Guard_PendingStopTimer(Entry);
             Irp = Entry->CompleteIrp;
             Entry->CompleteIrp = NULL;
             Entry->State = GuardPendingFree;
@@ -970,13 +1000,13 @@ Guard_ListenerInit(
     ExInitializeRundownProtection(&Listener->Rundown);
     KeInitializeEvent(&Listener->RecreateIdle, NotificationEvent, TRUE);
     KeInitializeSpinLock(&Listener->PendingLock);
-    KeInitializeTimerEx(&Listener->TimeoutTimer, NotificationTimer);
-    KeInitializeDpc(&Listener->TimeoutDpc, Guard_TimeoutDpc, Listener);
 
     for (Index = 0; Index < PendingCount; Index++) {
         RtlZeroMemory(&Pending[Index], sizeof(Pending[Index]));
         Pending[Index].Listener = Listener;
         Pending[Index].State = GuardPendingFree;
+        KeInitializeTimer(&Pending[Index].Timer);
+        KeInitializeDpc(&Pending[Index].TimeoutDpc, Guard_TimeoutDpc, &Pending[Index]);
     }
 }
 
@@ -1117,7 +1147,6 @@ _IRQL_requires_(PASSIVE_LEVEL)
 static NTSTATUS
 Guard_ListenerStart(_Inout_ PGUARD_LISTENER Listener)
 {
-    LARGE_INTEGER DueTime;
     NTSTATUS Status;
 
     /* First, so that a NULL AcceptSocket or InspectID can always be handled. */
@@ -1128,12 +1157,6 @@ Guard_ListenerStart(_Inout_ PGUARD_LISTENER Listener)
     Guard_ListenerLock(Listener);
     Status = Listener->Open(Listener);
     Guard_ListenerUnlock(Listener);
-    /* Pend timeouts: one periodic timer per conditional listener. */
-    if (Listener->PendingCount != 0) {
-        DueTime.QuadPart = -(LONGLONG)GUARD_TIMEOUT_TICK_MS * 10000;
-        (VOID)KeSetTimerEx(&Listener->TimeoutTimer, DueTime, GUARD_TIMEOUT_TICK_MS,
-                           &Listener->TimeoutDpc);
-    }
     return Status;      /* on failure Guard_ListenerStop closes what was opened */
 }
 
@@ -1203,11 +1226,11 @@ Guard_RecreateWorker(PVOID IoObject, PVOID Context, PIO_WORKITEM IoWorkItem)
 /*
  * Stops a listener (also one that never started):
  *  1. Stopping under the lock: no recreate, no new pend, no re-arm;
- *  2. cancel the timeout timer and flush its DPC;
- *  3. wait for a pending recreate worker, free the work item;
- *  4. wait for the rundown: no WskAccept or WskInspectComplete in progress or to come;
- *  5. disable WskAcceptEvent (waits for running calls);
- *  6. WskCloseSocket (waits for running callbacks), free the control IRP.
+ *  2. wait for a pending recreate worker, free the work item;
+ *  3. wait for the rundown: no WskAccept or WskInspectComplete in progress or to come;
+ *  4. disable WskAcceptEvent (waits for running calls);
+ *  5. WskCloseSocket (waits for running callbacks; its sweep cancels the
+ *     pend timeouts), flush the timeout DPCs, free the control IRP.
  * IRPs completing after this return are drained by Guard_Shutdown.
  */
 _IRQL_requires_(PASSIVE_LEVEL)
@@ -1219,9 +1242,6 @@ Guard_ListenerStop(_Inout_ PGUARD_LISTENER Listener)
     KeAcquireSpinLock(&Listener->Lock, &OldIrql);
     InterlockedExchange(&Listener->Stopping, 1);
     KeReleaseSpinLock(&Listener->Lock, OldIrql);
-
-    (VOID)KeCancelTimer(&Listener->TimeoutTimer);
-    KeFlushQueuedDpcs();
 
     (VOID)KeWaitForSingleObject(&Listener->RecreateIdle, Executive, KernelMode,
                                 FALSE, NULL);
@@ -1236,6 +1256,7 @@ Guard_ListenerStop(_Inout_ PGUARD_LISTENER Listener)
         Guard_ListenerDisableAccept(Listener);
     }
     Guard_ListenerClose(Listener);
+    KeFlushQueuedDpcs();          /* a pend timeout that expired before the sweep has run */
     if (Listener->ControlIrp != NULL) {
         Guard_FreeIrp(Listener->ControlIrp);
         Listener->ControlIrp = NULL;

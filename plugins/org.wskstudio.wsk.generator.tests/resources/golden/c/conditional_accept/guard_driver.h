@@ -22,8 +22,11 @@
  * endian). */
 #define GUARD_POOL_TAG ((ULONG)'1drG')
 
-/* Resolution of pend timeouts: one periodic timer per conditional listener. */
-#define GUARD_TIMEOUT_TICK_MS 100
+/* Pend timeouts: one one-shot timer per pending entry, set when
+ * WskInspectEvent pends; the rule's else action happens at pend + timeout
+ * if neither the check's answer nor an abort came first.
+ * KeQueryInterruptTime() counts 100 ns units. */
+#define GUARD_INTERRUPT_TIME_PER_MS 10000
 
 /* from listener Public (conditional_accept.wskl:10) */
 #define GUARD_PUBLIC_PORT 40009
@@ -127,12 +130,14 @@ typedef struct _GUARD_PENDING {
     WSK_INSPECT_ID       InspectId;       /* copy: matched by content */
     SOCKADDR_STORAGE     LocalAddress;    /* copies: the callback's pointers die */
     SOCKADDR_STORAGE     RemoteAddress;
-    ULONGLONG            Deadline;        /* KeQueryInterruptTime() units */
+    ULONGLONG            Deadline;        /* Waiting with a timeout: KeQueryInterruptTime() units */
     CONST GUARD_RULE    *Rule;
     WSK_INSPECT_ACTION   EarlyAction;     /* decision taken while Announcing, else WskInspectMax */
     PIRP                 CompleteIrp;     /* preallocated for WskInspectComplete */
     WSK_INSPECT_ACTION   CompleteAction;  /* what WskInspectComplete was asked: counted when it succeeds */
     BOOLEAN              TimedOut;        /* completed by the timeout, not by the check */
+    KTIMER               Timer;           /* the rule's timeout, set when the entry turns Waiting */
+    KDPC                 TimeoutDpc;      /* Guard_TimeoutDpc, context: the entry */
 } GUARD_PENDING, *PGUARD_PENDING;
 
 /* ---- listener ---- */
@@ -168,8 +173,6 @@ struct _GUARD_LISTENER {
     BOOLEAN                               RecreatePending;     /* under Lock */
     KEVENT                                RecreateIdle;        /* signalled while no worker is pending */
     KSPIN_LOCK                            PendingLock;         /* the Pending table */
-    KTIMER                                TimeoutTimer;
-    KDPC                                  TimeoutDpc;
     volatile LONG                         AcceptedCount;       /* GUARD_LISTENER_COUNTERS.Accepted */
     volatile LONG                         RejectedCount;       /* GUARD_LISTENER_COUNTERS.Rejected */
     volatile LONG                         DeclinedCount;       /* GUARD_LISTENER_COUNTERS.Declined */

@@ -3,6 +3,7 @@ package org.wskstudio.wsk.generator.java;
 import org.wskstudio.wsk.generator.common.AcceptRearm;
 import org.wskstudio.wsk.generator.common.DriverFacts;
 import org.wskstudio.wsk.generator.common.ListenerCounter;
+import org.wskstudio.wsk.generator.common.PendTimeout;
 import org.wskstudio.wsk.model.WskListener;
 
 /**
@@ -228,12 +229,15 @@ final class DeclarationsSection {
 					    Irp CompleteIrp;
 					    WskInspectAction CompleteAction;            // what WskInspectComplete was asked: counted when it succeeds
 					    boolean TimedOut;                           // completed by the timeout, not by the check
-					    /** The rule's timeout (the C's deadline, checked by one periodic timer per listener). */
-					    final KTimer Timer = new KTimer();
-					    final KDpc TimeoutDpc = new KDpc();
+					    long Deadline;                              // Waiting with a timeout: KeQueryInterruptTime() units
+					    final KTimer Timer = new KTimer();          // the rule's timeout, set when the entry turns Waiting
+					    final KDpc TimeoutDpc = new KDpc();         // Pfx_TimeoutDpc, context: the entry
 					}
 
 					"""));
+			w.doc(PendTimeout.SUMMARY + " KeQueryInterruptTime() counts 100 ns units.");
+			w.line(n.expand("static final long PFX_INTERRUPT_TIME_PER_MS = ") + PendTimeout.INTERRUPT_TIME_PER_MS + ";");
+			w.blank();
 		}
 		w.lines(n.expand("""
 				/** PFX_CONNECTION: an accepted socket's context, from non-paged pool. */

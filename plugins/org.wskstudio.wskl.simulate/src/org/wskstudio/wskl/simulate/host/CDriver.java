@@ -113,7 +113,8 @@ public final class CDriver implements SimDriver {
 
 	/**
 	 * Whether nothing but the ticks of the driver's periodic timers is scheduled: the run's end (a
-	 * periodic sweep alone never ends a run; the Java twin has no such timer).
+	 * periodic timer alone never ends a run). Generated drivers set none (pend timeouts are
+	 * one-shot, see common.PendTimeout); an engineer's own C ({@code --c-source}) may.
 	 */
 	public boolean onlyTicksLeft() {
 		if (periodicTimers.isEmpty()) {

@@ -68,9 +68,12 @@ class GeneratedJavaTest {
 				.containsSubsequence("SO_REUSEADDR, 1)", "IPV6_V6ONLY, 0)", "SO_CONDITIONAL_ACCEPT, 1)",
 						"Echo_ListenerBind(Listener, EchoPublicAddress)",
 						"Echo_ListenerEnableEvents(Listener, WSK_EVENT_ACCEPT | ECHO_PUBLIC_CONNECTION_EVENTS)")
-				// the deferred check goes to the simulator's external check, the timeout to KeSetTimer
+				// the deferred check goes to the simulator's external check, the timeout to the entry's own
+				// one-shot timer, as in the C (common.PendTimeout)
 				.contains("k.SimQueryCheck(\"Reputation\", RemoteAddress.unmapV4(), new WskInspectId(InspectId),")
-				.contains("k.KeSetTimer(Entry.Timer, RELATIVE_MS(Rule.TimeoutMs), Entry.TimeoutDpc);")
+				.contains("Entry.Deadline = k.KeQueryInterruptTime() + Entry.Rule.TimeoutMs * ECHO_INTERRUPT_TIME_PER_MS;")
+				.contains("k.KeSetTimer(Entry.Timer, RELATIVE_MS(Entry.Rule.TimeoutMs), Entry.TimeoutDpc);")
+				.contains("if (Entry.State == ECHO_PENDING_WAITING && Entry.Deadline <= k.KeQueryInterruptTime()) {")
 				// Admin: two reused accept IRPs
 				.contains("private final AcceptSlot[] EchoAdminSlots = new AcceptSlot[2];")
 				.contains("Echo_ListenerInit(EchoAdmin, \"Admin\", \"listener Admin\", this::EchoAdmin_Open,")
