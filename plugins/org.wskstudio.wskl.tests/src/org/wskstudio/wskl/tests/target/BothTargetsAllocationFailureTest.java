@@ -50,7 +50,7 @@ class BothTargetsAllocationFailureTest {
 			}
 			if (!r.comparison().sameOutcomes()) {
 				failures.add(what + ": " + r.comparison().report());
-			} else if (!r.comparison().equal() && !Targets.isPendTimeoutTick(r.comparison().report())) {
+			} else if (!r.comparison().equal()) {
 				failures.add(what + " diverges: " + r.comparison().report());
 			}
 		}
