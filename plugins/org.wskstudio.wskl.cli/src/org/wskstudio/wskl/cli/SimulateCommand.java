@@ -22,6 +22,7 @@ import org.wskstudio.wskl.simulate.host.HostBuildException;
 import org.wskstudio.wskl.simulate.host.HostCompiler;
 import org.wskstudio.wskl.simulate.ScenarioFiles;
 import org.wskstudio.wskl.simulate.compile.DriverCompileException;
+import org.wskstudio.wskl.simulate.soak.SoakProgress;
 import org.wskstudio.wskl.simulate.soak.SoakResult;
 import org.wskstudio.wskl.simulate.soak.SoakRunner;
 import org.wskstudio.wskl.simulate.soak.SoakSettings;

@@ -71,7 +71,23 @@ public final class TargetRunner {
 		return run(s, listener);
 	}
 
+	/**
+	 * As {@link #runRandom(RandomRun, SimulationRunner.Progress)}, keeping at most traceLimit trace
+	 * events of each target in memory (and no more than the configuration's limit) (the rest are counted; violations are always kept): a soak's
+	 * shards whose traces go nowhere keep a window for the report.
+	 */
+	public TargetResult runRandom(RandomRun settings, SimulationRunner.Progress progress, int traceLimit) {
+		Scenario s = java.randomScenario(settings, progress);
+		s.expectNoViolations();
+		ProgressListener listener = progress == null ? null : (done, total) -> progress.progress("simulating", done, total);
+		return run(s, listener, config.copy().traceLimit(Math.min(traceLimit, config.traceLimit())));
+	}
+
 	public TargetResult run(Scenario scenario, ProgressListener progress) {
+		return run(scenario, progress, config);
+	}
+
+	private TargetResult run(Scenario scenario, ProgressListener progress, SimConfig config) {
 		ScenarioResult j = target.runsJava() ? ScenarioRunner.run(scenario, java.newDriver(), config, progress) : null;
 		CTarget.CRun run = c != null ? c.run(scenario, config, target == SimulationTarget.BOTH ? null : progress) : null;
 		Comparison comparison = j != null && run != null ? TraceComparison.compare(j, run.result(), run.sourceLines()) : null;

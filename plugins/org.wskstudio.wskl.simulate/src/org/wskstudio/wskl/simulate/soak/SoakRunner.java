@@ -25,13 +25,19 @@ import org.wskstudio.wskl.simulate.compare.Comparison;
  * run of {@link TargetRunner#runRandom} (on the Java twin, the C driver or both, compared shard by
  * shard); at most twice as many shards as jobs are under way at once, and the finished ones are
  * taken in shard order, handed to a {@link ShardSink} (the trace files), counted into the summary
- * and let go. What is kept for the report is bounded too: the first {@value #KEPT} violations and
+ * and let go. Without a sink and a comparison, a shard keeps only the first {@value #WINDOW_EVENTS}
+ * events of its trace. What is kept for the report is bounded too: the first {@value #KEPT} violations and
  * failed expectations of each target and one shard's whole result, the window (the first shard that
  * failed or diverged, else shard 0).
  */
 public final class SoakRunner {
 	/** Violations and failed expectations kept for the report, per target. */
 	static final int KEPT = 100;
+	/**
+	 * Trace events a shard keeps when its trace goes to no file and is compared with nothing: the
+	 * window for an SVG or {@code -v} (an SVG draws 2,000 rows at most).
+	 */
+	public static final int WINDOW_EVENTS = 10_000;
 
 	private final TargetRunner runner;
 	private final SoakSettings settings;
@@ -62,6 +68,7 @@ public final class SoakRunner {
 		Side java = target.runsJava() ? new Side() : null;
 		Side c = target.runsC() ? new Side() : null;
 		Comparisons comparisons = target == SimulationTarget.BOTH ? new Comparisons() : null;
+		int traceLimit = sink != null || comparisons != null ? Integer.MAX_VALUE : WINDOW_EVENTS;
 		ArrayDeque<Future<TargetResult>> underWay = new ArrayDeque<>();
 		TargetResult window = null;
 		int windowShard = 0;
@@ -73,7 +80,7 @@ public final class SoakRunner {
 				while (next < shards && underWay.size() < 2 * jobs) {
 					RandomRun run = settings.shard(next);
 					SimulationRunner.Progress p = progress == null ? null : shardProgress(decided, total, progress);
-					underWay.add(pool.submit(() -> runner.runRandom(run, p)));
+					underWay.add(pool.submit(() -> runner.runRandom(run, p, traceLimit)));
 					next++;
 				}
 				TargetResult r = take(underWay.poll());

@@ -1,4 +1,4 @@
-package org.wskstudio.wskl.cli;
+package org.wskstudio.wskl.simulate.soak;
 
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -7,12 +7,12 @@ import java.util.function.LongSupplier;
 import org.wskstudio.wskl.simulate.SimulationRunner;
 
 /**
- * Progress of a long soak on a terminal: one line, rewritten in place at most every half second,
+ * Progress of a long soak on a terminal ({@code wskl simulate --random}): one line, rewritten in place at most every half second,
  * with the requests decided, the rate in requests per second and an estimate of the time left
  * (at the rate so far). Called from the soak's threads. Not used when the output is no terminal
  * or with {@code --quiet} ({@link #wanted}).
  */
-final class SoakProgress implements SimulationRunner.Progress {
+public final class SoakProgress implements SimulationRunner.Progress {
 	private static final long EVERY_NS = 500_000_000L;
 
 	private final PrintWriter err;
@@ -21,14 +21,14 @@ final class SoakProgress implements SimulationRunner.Progress {
 	private long lastPrint = Long.MIN_VALUE;
 	private boolean printed;
 
-	SoakProgress(PrintWriter err, LongSupplier nanoTime) {
+	public SoakProgress(PrintWriter err, LongSupplier nanoTime) {
 		this.err = err;
 		this.nanoTime = nanoTime;
 		this.start = nanoTime.getAsLong();
 	}
 
 	/** Whether to show progress: a run long enough, not quiet, the console a terminal. */
-	static boolean wanted(long requests, boolean quiet) {
+	public static boolean wanted(long requests, boolean quiet) {
 		return requests >= 10_000 && !quiet && isTerminal();
 	}
 
@@ -45,7 +45,7 @@ final class SoakProgress implements SimulationRunner.Progress {
 	}
 
 	/** Ends the progress line (call once the soak is over). */
-	synchronized void done() {
+	public synchronized void done() {
 		if (printed) {
 			err.println();
 			err.flush();
@@ -53,7 +53,7 @@ final class SoakProgress implements SimulationRunner.Progress {
 	}
 
 	/** "wskl simulate: 120,000 of 1,000,000 requests (12 %), 41,000 requests/s, 21 s left". */
-	static String line(long done, long total, long elapsedNs) {
+	public static String line(long done, long total, long elapsedNs) {
 		double seconds = elapsedNs / 1e9;
 		double rate = seconds > 0 ? done / seconds : 0;
 		String left = rate > 0 ? duration((total - done) / rate) + " left" : "time left unknown";
@@ -62,7 +62,7 @@ final class SoakProgress implements SimulationRunner.Progress {
 	}
 
 	/** 42 s, 3 min 05 s, 2 h 07 min. */
-	static String duration(double seconds) {
+	public static String duration(double seconds) {
 		long s = Math.round(seconds);
 		if (s < 60) {
 			return s + " s";
@@ -79,7 +79,7 @@ final class SoakProgress implements SimulationRunner.Progress {
 	 * it is always there and {@code Console.isTerminal()} says (called by reflection, the bundles
 	 * compile for Java 17). Java cannot ask about standard error alone.
 	 */
-	static boolean isTerminal() {
+	public static boolean isTerminal() {
 		java.io.Console console = System.console();
 		if (console == null) {
 			return false;
