@@ -67,10 +67,10 @@ public final class TargetRunner {
 	/** As {@link #sweep(org.wskstudio.wskl.wsks.Scenario)}, for a translated scenario; progress of the unfailed run. */
 	public TargetSweep sweep(Scenario scenario, ProgressListener progress) {
 		List<TargetSweep.Run> runs = new ArrayList<>();
-		Counted unfailed = run(scenario, progress, new FaultPlan(), false);
+		Counted unfailed = run(scenario, progress, new FaultPlan(), false, config);
 		runs.add(new TargetSweep.Run(null, unfailed.result()));
 		for (FaultSweep.Point point : FaultSweep.points(scenario, unfailed.irpCalls(), unfailed.poolCalls())) {
-			runs.add(new TargetSweep.Run(point, run(scenario, null, point.faults(), true).result()));
+			runs.add(new TargetSweep.Run(point, run(scenario, null, point.faults(), true, config).result()));
 		}
 		return new TargetSweep(scenario.name(), runs, unfailed.irpCalls(), unfailed.poolCalls());
 	}
@@ -87,15 +87,30 @@ public final class TargetRunner {
 		return run(s, listener);
 	}
 
+	/**
+	 * As {@link #runRandom(RandomRun, SimulationRunner.Progress)}, keeping at most traceLimit trace
+	 * events of each target in memory (and no more than the configuration's limit; the rest are
+	 * counted, violations always kept): a soak's
+	 * shards whose traces go nowhere keep a window for the report.
+	 */
+	public TargetResult runRandom(RandomRun settings, SimulationRunner.Progress progress, int traceLimit) {
+		Scenario s = java.randomScenario(settings, progress);
+		s.expectNoViolations();
+		ProgressListener listener = progress == null ? null : (done, total) -> progress.progress("simulating", done, total);
+		return run(s, listener, new FaultPlan(), false, config.copy().traceLimit(Math.min(traceLimit, config.traceLimit())))
+				.result();
+	}
+
 	public TargetResult run(Scenario scenario, ProgressListener progress) {
-		return run(scenario, progress, new FaultPlan(), false).result();
+		return run(scenario, progress, new FaultPlan(), false, config).result();
 	}
 
 	/** A run on the target(s) and the allocation calls made (for both, the larger count of the two). */
 	private record Counted(TargetResult result, int irpCalls, int poolCalls) {
 	}
 
-	private Counted run(Scenario scenario, ProgressListener progress, FaultPlan extra, boolean underFaults) {
+	private Counted run(Scenario scenario, ProgressListener progress, FaultPlan extra, boolean underFaults,
+			SimConfig config) {
 		ScenarioResult j = null;
 		int irpCalls = 0, poolCalls = 0;
 		if (target.runsJava()) {
