@@ -19,6 +19,7 @@ import org.wskstudio.wsk.model.WskFactory;
 import org.wskstudio.wsk.model.WskListener;
 import org.wskstudio.wsk.model.addressing.Cidr;
 import org.wskstudio.wsk.model.addressing.IpAddresses;
+import org.wskstudio.wskl.address.AddressLists;
 import org.wskstudio.wskl.address.AddressPatterns;
 import org.wskstudio.wskl.address.AddressLists.AddressList;
 import org.wskstudio.wskl.address.AddressLists.Line;
