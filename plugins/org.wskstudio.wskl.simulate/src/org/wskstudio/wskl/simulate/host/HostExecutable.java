@@ -77,6 +77,15 @@ public final class HostExecutable {
 		});
 	}
 
+	/** "Function /path/file.c:123" of a sanitizer frame's address (not PIE: the file's own address), or null. */
+	public synchronized String frameLine(long address) {
+		List<String> out = run("addr2line", "-f", "-e", path.toString(), Long.toHexString(address));
+		if (out.size() < 2 || out.get(0).startsWith("??") || out.get(1).startsWith("??")) {
+			return null;
+		}
+		return out.get(0).trim() + " " + out.get(1).replaceAll(" \\(discriminator \\d+\\)", "").trim();
+	}
+
 	private TreeMap<Long, Symbol> readSymbols() {
 		TreeMap<Long, Symbol> map = new TreeMap<>();
 		for (String line : run("nm", "-S", "--defined-only", path.toString())) {

@@ -31,7 +31,11 @@ public final class HostProcess implements AutoCloseable {
 	private final Process process;
 	private final BufferedReader in;
 	private final BufferedWriter out;
+	/** How long a dying process may take to finish its sanitizer report, and stderr to reach its end. */
+	private static final long REPORT_WAIT_SECONDS = 30;
 	private final StringBuilder stderr = new StringBuilder();
+	/** The protocol's input reached its end: the process is on its way out. */
+	private volatile boolean inputEnded;
 	private final Thread stderrPump;
 	private final Thread watchdog;
 	private final long callTimeoutNanos;
@@ -130,6 +134,7 @@ public final class HostProcess implements AutoCloseable {
 			waitingSince = 0;
 		}
 		if (line == null) {
+			inputEnded = true;
 			throw failure(killedForHang ? Rule.C_HANG : Rule.C_CRASH, null);
 		}
 		return line;
@@ -159,10 +164,15 @@ public final class HostProcess implements AutoCloseable {
 	/** Builds the failure from the process's end: the sanitizer report if there is one. */
 	private HostFailure failure(Rule fallback, String detail) {
 		dead = true;
-		process.destroyForcibly();
 		try {
-			process.waitFor(5, TimeUnit.SECONDS);
-			stderrPump.join(5000);
+			// a sanitizer that found something is still writing its report (and symbolizing it):
+			// let it end by itself before the process is killed, then read stderr to its end
+			if (inputEnded && !killedForHang) {
+				process.waitFor(REPORT_WAIT_SECONDS, TimeUnit.SECONDS);
+			}
+			process.destroyForcibly();
+			process.waitFor(REPORT_WAIT_SECONDS, TimeUnit.SECONDS);
+			stderrPump.join(TimeUnit.SECONDS.toMillis(REPORT_WAIT_SECONDS));
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}

@@ -16,12 +16,15 @@ public record SanitizerReport(String kind, List<String> frames, String location,
 	private static final Pattern ASAN = Pattern.compile("ERROR: (AddressSanitizer|LeakSanitizer): ([^\\n]*)");
 	private static final Pattern UBSAN = Pattern.compile("(?m)^(\\S+?):(\\d+):(\\d+): runtime error: ([^\\n]*)");
 	private static final Pattern FRAME = Pattern.compile("(?m)^\\s*#\\d+ 0x[0-9a-f]+ in (\\S+) (\\S+?):(\\d+)(?::\\d+)?$");
+	/** A frame without a source line: "#3 0x4011d6 in F (/path/exe+0x11d6)", or without the "in F". */
+	private static final Pattern BARE_FRAME = Pattern.compile("(?m)^(\\s*#\\d+ 0x([0-9a-f]+))(?: in \\S+)?\\s+\\((\\S+?)\\+0x[0-9a-f]+\\)$");
 	/** AddressSanitizer's report of a deadly signal: a crash, not a defect it detected. */
 	private static final Pattern SIGNAL = Pattern.compile("^(SEGV|ABRT|BUS|FPE|ILL) on unknown address");
 	private static final Pattern SECTION = Pattern.compile("(?m)^(\\S.*(?:here|from):)$");
 
 	/** The report in stderr, or null if there is none. */
 	public static SanitizerReport parse(String stderr, HostExecutable exe) {
+		stderr = symbolized(stderr, exe);
 		Matcher a = ASAN.matcher(stderr);
 		Matcher u = UBSAN.matcher(stderr);
 		boolean hasA = a.find();
@@ -63,6 +66,21 @@ public record SanitizerReport(String kind, List<String> frames, String location,
 			start = s.end();
 		}
 		return new SanitizerReport(kind, frames, firstDriverFrame(body, exe), crash);
+	}
+
+	/**
+	 * The report with frames that the sanitizer left without file:line ("in F (exe+0x1a2b)", as
+	 * when its symbolizer was not there or too slow) given them by addr2line on the executable.
+	 */
+	private static String symbolized(String stderr, HostExecutable exe) {
+		Matcher m = BARE_FRAME.matcher(stderr);
+		StringBuilder out = new StringBuilder();
+		while (m.find()) {
+			String line = exe.path().toString().equals(m.group(3)) ? exe.frameLine(Long.parseUnsignedLong(m.group(2), 16)) : null;
+			m.appendReplacement(out, Matcher.quoteReplacement(line == null ? m.group() : m.group(1) + " in " + line));
+		}
+		m.appendTail(out);
+		return out.toString();
 	}
 
 	/** The first stack frame in the driver's own files, as "file:line (function)", or null. */
