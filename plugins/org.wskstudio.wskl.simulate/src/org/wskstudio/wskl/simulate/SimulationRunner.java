@@ -105,8 +105,9 @@ public final class SimulationRunner {
 	}
 
 	/**
-	 * The random scenario of a run: requests to every listener, each from the remote ranges that
-	 * listener can take (its rules' ranges and the rest of its families' address space).
+	 * The random scenario of a run: requests to every listener, half from its rules' remote ranges
+	 * (lookups that match a rule) and half from its families' whole address space (mostly lookups
+	 * that match none but the default), whether the listener has ten rules or 100,000.
 	 */
 	public Scenario randomScenario(RandomRun settings, Progress progress) {
 		RandomScenarioGenerator g = new RandomScenarioGenerator().seed(settings.seed()).requests(settings.requests())
@@ -114,7 +115,7 @@ public final class SimulationRunner {
 				.irpFailureProbability(settings.irpFailureProbability())
 				.poolFailureProbability(settings.poolFailureProbability());
 		for (WskListener listener : model.getListeners()) {
-			g.route(listener.getName(), remoteRanges(listener).toArray(String[]::new));
+			g.route(listener.getName(), ruleRanges(listener), outsideRanges(listener));
 		}
 		DeferredCheck check = firstCheck(model);
 		if (check != null) {
@@ -135,12 +136,11 @@ public final class SimulationRunner {
 	}
 
 	/**
-	 * The remote ranges of a listener in a random run: its inspect rules' remote ranges of a
-	 * family it takes, in model order, then the whole space of each of its families ("outside"
-	 * the rules, mostly). An IPv4 listener gets no IPv6 clients, which it could only refuse.
+	 * The remote ranges of a listener's inspect rules in a random run: those of a family it takes,
+	 * in model order, each once. An IPv4 listener gets no IPv6 clients, which it could only refuse.
 	 */
-	public static List<String> remoteRanges(WskListener listener) {
-		boolean v4 = listener.getFamily() == AddressFamily.INET || listener.isDualStack();
+	public static List<String> ruleRanges(WskListener listener) {
+		boolean v4 = takesIpv4(listener);
 		boolean v6 = listener.getFamily() == AddressFamily.INET6;
 		Set<String> ranges = new LinkedHashSet<>();
 		for (InspectRule r : listener.getInspectRules()) {
@@ -150,13 +150,23 @@ public final class SimulationRunner {
 				ranges.add(IpAddresses.format(m.getNetwork()) + "/" + m.getPrefixLength());
 			}
 		}
-		if (v4) {
+		return List.copyOf(ranges);
+	}
+
+	/** The whole space of each family a listener takes ("outside" the rules, mostly). */
+	public static List<String> outsideRanges(WskListener listener) {
+		List<String> ranges = new ArrayList<>();
+		if (takesIpv4(listener)) {
 			ranges.add(OUTSIDE_IPV4);
 		}
-		if (v6) {
+		if (listener.getFamily() == AddressFamily.INET6) {
 			ranges.add(OUTSIDE_IPV6);
 		}
-		return List.copyOf(ranges);
+		return ranges;
+	}
+
+	private static boolean takesIpv4(WskListener listener) {
+		return listener.getFamily() == AddressFamily.INET || listener.isDualStack();
 	}
 
 	private static DeferredCheck firstCheck(WskDriver model) {

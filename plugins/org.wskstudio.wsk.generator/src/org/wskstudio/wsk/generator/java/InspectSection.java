@@ -6,7 +6,9 @@ import org.wskstudio.wsk.generator.common.DriverFacts;
 
 /**
  * Sections 6 and 7, for conditional accept: rule evaluation (IPv4-mapped IPv6 canonicalised to
- * IPv4, first match wins, no match = reject) and the pending-inspection runtime: a table per
+ * IPv4, first match wins, no match = reject) by the listener's compiled classifier
+ * ({@link ClassifierTables}: a binary search over the remote address's intervals, then first
+ * match over the interval's candidates, as the C's Pfx_Evaluate) and the pending-inspection runtime: a table per
  * listener holding copies of the WSK_INSPECT_ID and both addresses, completed by
  * WskInspectComplete from the deferred check or from the rule's timeout (its else-action),
  * WskAbortEvent matching by content, and the sweep after every close.
@@ -88,13 +90,69 @@ final class InspectSection {
 				    }
 				}
 
-				/** First matching rule, or null (treated as reject: fail closed). */
-				private static Rule Pfx_Evaluate(Rule[] Rules, SockAddr LocalAddress, SockAddr RemoteAddress) {
+				/** Unsigned order of two addresses in network order. */
+				private static int Pfx_CompareAddress(byte[] Left, byte[] Right, int Length) {
+				    for (int Index = 0; Index < Length; Index++) {
+				        if (Left[Index] != Right[Index]) {
+				            return (Left[Index] & 0xff) < (Right[Index] & 0xff) ? -1 : 1;
+				        }
+				    }
+				    return 0;
+				}
+
+				/**
+				 * The interval holding an address: binary search over the starts (the first start is the
+				 * family's lowest address, so there is always one).
+				 */
+				private static Interval Pfx_FindInterval(Interval[] Intervals, byte[] Address, int Length) {
+				    int Low = 0;
+				    int High = Intervals.length - 1;
+				    while (Low < High) {
+				        int Middle = Low + (High - Low + 1) / 2;
+				        if (Pfx_CompareAddress(Intervals[Middle].Start, Address, Length) <= 0) {
+				            Low = Middle;
+				        } else {
+				            High = Middle - 1;
+				        }
+				    }
+				    return Intervals[Low];
+				}
+
+				/**
+				 * First matching rule, or null (treated as reject: fail closed): the remote address's interval,
+				 * then first match over its candidates.
+				 */
+				private static Rule Pfx_Evaluate(Classifier Classifier, SockAddr LocalAddress, SockAddr RemoteAddress) {
 				    Endpoint Local = new Endpoint();
 				    Endpoint Remote = new Endpoint();
 				    Pfx_Canonicalize(LocalAddress, Local);
 				    Pfx_Canonicalize(RemoteAddress, Remote);
-				    for (Rule Rule : Rules) {
+				    int[] Candidates;
+				    int First;
+				    int Count;
+				    switch (Remote.Kind) {
+				    case PFX_ADDRESS_IPV4: {
+				        Interval Interval = Pfx_FindInterval(Classifier.Ipv4, Remote.Address, 4);
+				        Candidates = Classifier.Candidates;
+				        First = Interval.First;
+				        Count = Interval.Count;
+				        break;
+				    }
+				    case PFX_ADDRESS_IPV6: {
+				        Interval Interval = Pfx_FindInterval(Classifier.Ipv6, Remote.Address, 16);
+				        Candidates = Classifier.Candidates;
+				        First = Interval.First;
+				        Count = Interval.Count;
+				        break;
+				    }
+				    default:
+				        Candidates = Classifier.AnyFamily;
+				        First = 0;
+				        Count = Classifier.AnyFamily.length;
+				        break;
+				    }
+				    for (int Index = First; Index < First + Count; Index++) {
+				        Rule Rule = Classifier.Rules[Candidates[Index]];
 				        if (Pfx_Matches(Rule.Remote, Remote) && Pfx_Matches(Rule.Local, Local)) {
 				            return Rule;
 				        }
@@ -145,6 +203,7 @@ final class InspectSection {
 				    return STATUS_SUCCESS;
 				}
 				"""));
+		new ClassifierTables(n).emitReaders(w);
 		w.section("7. pending-inspection runtime (pend ... with check ...)");
 		w.doc("from the pend rules of " + from + ": finds an Announcing or Waiting entry by inspect-ID content"
 				+ " (and, for a check's answer, by the check that was started).");
@@ -251,9 +310,9 @@ final class InspectSection {
 				}
 
 				/** WskInspectEvent's decision: first matching rule (none: reject); a pend that cannot be stored rejects. */
-				private WskInspectAction Pfx_InspectConnection(Listener Listener, Rule[] Rules, SockAddr LocalAddress,
-				        SockAddr RemoteAddress, WskInspectId InspectId) {
-				    Rule Rule = Pfx_Evaluate(Rules, LocalAddress, RemoteAddress);
+				private WskInspectAction Pfx_InspectConnection(Listener Listener, Classifier Classifier,
+				        SockAddr LocalAddress, SockAddr RemoteAddress, WskInspectId InspectId) {
+				    Rule Rule = Pfx_Evaluate(Classifier, LocalAddress, RemoteAddress);
 				    WskInspectAction Decision = WskInspectReject;
 				    if (Rule != null) {
 				        try (var Scope = k.SimEnter(Rule.Origin)) {

@@ -39,6 +39,7 @@ final class TypesSection {
 				import java.util.ArrayList;
 				import java.util.Arrays;
 				import java.util.LinkedHashSet;
+				import java.util.List;
 				import java.util.Set;
 
 				import org.wskstudio.wsk.sim.Kernel;
@@ -206,6 +207,39 @@ final class TypesSection {
 					        this.TimeoutMs = TimeoutMs;
 					        this.Check = Check;
 					        this.StartCheck = StartCheck;
+					    }
+					}
+
+					/**
+					 * PFX_INTERVAL: of the compiled classifier (decided by the generator), per remote family, disjoint
+					 * address intervals in ascending order, each with the candidate rules left to test there.
+					 */
+					static final class Interval {
+					    final byte[] Start;                         // first address, network order; IPv4: [0..3]
+					    final int First;                            // its first candidate in Candidates
+					    final int Count;                            // its candidates; 0 = no rule (reject)
+
+					    Interval(byte[] Start, int First, int Count) {
+					        this.Start = Arrays.copyOf(Start, 16);
+					        this.First = First;
+					        this.Count = Count;
+					    }
+					}
+
+					/** PFX_CLASSIFIER: a rule table's compiled classifier. */
+					static final class Classifier {
+					    final Rule[] Rules;
+					    final Interval[] Ipv4;
+					    final Interval[] Ipv6;
+					    final int[] Candidates;                     // rule indices
+					    final int[] AnyFamily;                      // candidates for a peer of unknown family
+
+					    Classifier(Rule[] Rules, Interval[] Ipv4, Interval[] Ipv6, int[] Candidates, int[] AnyFamily) {
+					        this.Rules = Rules;
+					        this.Ipv4 = Ipv4;
+					        this.Ipv6 = Ipv6;
+					        this.Candidates = Candidates;
+					        this.AnyFamily = AnyFamily;
 					    }
 					}
 
