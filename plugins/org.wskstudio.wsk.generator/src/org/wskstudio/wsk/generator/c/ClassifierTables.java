@@ -10,7 +10,7 @@ import org.wskstudio.wsk.model.addressing.IpAddresses;
 /**
  * A listener's compiled classifier as const tables, after its rule table: the IPv4 and IPv6
  * intervals (first address, where the interval's candidates begin, how many; an IPv4 start
- * fills the first 4 of the 16 bytes), the candidate
+ * is a number, so that the search compares integers), the candidate
  * rule indices, the candidates for a peer of unknown family, and the PFX_CLASSIFIER that ties
  * them to the rules. Each interval names its candidates and their model lines in a comment.
  * Pfx_Evaluate searches them (section 6).
@@ -51,14 +51,17 @@ final class ClassifierTables {
 	}
 
 	private void intervals(CodeWriter w, WskListener l, String thing, RuleClassifier.Table t, int[] candidates) {
-		w.line("static const " + n.expand("PFX_INTERVAL") + " " + n.listenerGlobal(l, thing) + "[] = {");
+		boolean v4 = t.addressBytes() == 4;
+		w.line("static const " + n.expand(v4 ? "PFX_INTERVAL4" : "PFX_INTERVAL") + " " + n.listenerGlobal(l, thing)
+				+ "[] = {");
 		w.indent();
 		for (int i = 0; i < t.size(); i++) {
 			byte[] start = t.start(i);
 			String address = IpAddresses.format(start);
-			w.comment((start.length == 4 ? address : "[" + address + "]") + " and up: "
+			w.comment((v4 ? address : "[" + address + "]") + " and up: "
 					+ names(l, candidates, t.listStart(i), t.listStart(i) + t.listLength(i)));
-			w.line("{ " + CLiterals.bytes(start) + ", " + t.listStart(i) + ", " + t.listLength(i) + " },");
+			String key = v4 ? String.format("0x%08XU", java.nio.ByteBuffer.wrap(start).getInt()) : CLiterals.bytes(start);
+			w.line("{ " + key + ", " + t.listStart(i) + ", " + t.listLength(i) + " },");
 		}
 		w.dedent();
 		w.line("};");

@@ -34,9 +34,12 @@ final class ClassifierTables {
 	private static final int PER_LINE = 16;
 
 	private final JavaNaming n;
+	private final boolean checks;
 
-	ClassifierTables(JavaNaming naming) {
+	/** @param checks whether the driver has deferred checks (then pend rules bind their hooks) */
+	ClassifierTables(JavaNaming naming, boolean checks) {
 		this.n = naming;
+		this.checks = checks;
 	}
 
 	private String x(String template, WskListener l) {
@@ -77,6 +80,18 @@ final class ClassifierTables {
 				    return Intervals;
 				}
 
+				/** Rows "start first count" of IPv4 intervals: the first address as 8 hex digits. */
+				private static Interval4[] Pfx_ReadIpv4Intervals(String... Blocks) {
+				    List<String> Rows = Pfx_TableRows(Blocks);
+				    Interval4[] Intervals = new Interval4[Rows.size()];
+				    for (int Index = 0; Index < Intervals.length; Index++) {
+				        String[] Fields = Rows.get(Index).split(" ");
+				        Intervals[Index] = new Interval4(Integer.parseUnsignedInt(Fields[0], 16), Integer.parseInt(Fields[1]),
+				                Integer.parseInt(Fields[2]));
+				    }
+				    return Intervals;
+				}
+
 				/** Rule indices, separated by blanks and line ends. */
 				private static int[] Pfx_ReadIndices(String... Blocks) {
 				    return Pfx_TableRows(Blocks).stream().flatMap(Row -> Arrays.stream(Row.split(" ")))
@@ -111,10 +126,10 @@ final class ClassifierTables {
 				}
 
 				/**
-				 * Rows "action remote ports local ports origin"; a pend's action is "pend/else/timeout-ms/check",
-				 * its hook found by the check's name.
+				 * Rows "action remote ports local ports origin"; a pend's action is "pend/else/timeout-ms/check"
+				 * (its hook is bound per driver instance, Pfx_BindChecks).
 				 */
-				private static Rule[] Pfx_ReadRules(java.util.function.Function<String, CheckStart> Hooks, String... Blocks) {
+				private static Rule[] Pfx_ReadRules(String... Blocks) {
 				    List<String> Rows = Pfx_TableRows(Blocks);
 				    Rule[] Rules = new Rule[Rows.size()];
 				    for (int Index = 0; Index < Rules.length; Index++) {
@@ -124,7 +139,7 @@ final class ClassifierTables {
 				        Match Local = Pfx_ReadMatch(Fields[3], Fields[4]);
 				        if (Action.length == 4) {
 				            Rules[Index] = new Rule(Fields[5], Remote, Local, Pfx_ReadAction(Action[0]),
-				                    Pfx_ReadAction(Action[1]), Integer.parseInt(Action[2]), Action[3], Hooks.apply(Action[3]));
+				                    Pfx_ReadAction(Action[1]), Integer.parseInt(Action[2]), Action[3], null);
 				        } else {
 				            Rules[Index] = new Rule(Fields[5], Remote, Local, Pfx_ReadAction(Action[0]), null, 0, null, null);
 				        }
@@ -132,6 +147,23 @@ final class ClassifierTables {
 				    return Rules;
 				}
 				"""));
+		if (checks) {
+			w.lines(n.expand("""
+
+					/** A rule table with each pend rule's hook (a method of this driver), found by its check's name. */
+					private static Rule[] Pfx_BindChecks(Rule[] Table, java.util.function.Function<String, CheckStart> Hooks) {
+					    Rule[] Rules = Table.clone();
+					    for (int Index = 0; Index < Rules.length; Index++) {
+					        Rule Rule = Rules[Index];
+					        if (Rule.Check != null) {
+					            Rules[Index] = new Rule(Rule.Origin, Rule.Remote, Rule.Local, Rule.Action, Rule.TimeoutAction,
+					                    Rule.TimeoutMs, Rule.Check, Hooks.apply(Rule.Check));
+					        }
+					    }
+					    return Rules;
+					}
+					"""));
+		}
 	}
 
 	// ---- the rule table ------------------------------------------------------------------
@@ -139,7 +171,7 @@ final class ClassifierTables {
 	/** Section 9: the rule table in model order, the default last, and the deferred checks' hooks by name. */
 	void emitRules(JavaWriter w, WskListener l) {
 		w.doc(JavaLiterals.from(l) + ": the inspect rules in model order, first match wins; the last entry is the"
-				+ " listener's default. One row per rule: action (a pend: pend/else-action/timeout-ms/check),"
+				+ " listener's default, read once per class; a driver instance binds the pend rules' hooks. One row per rule: action (a pend: pend/else-action/timeout-ms/check),"
 				+ " remote address (any, or family/network in hex/prefix length) and ports, local address and"
 				+ " ports, the model element.");
 		List<String> rows = new ArrayList<>();
@@ -149,8 +181,12 @@ final class ClassifierTables {
 		rows.add(ModelWords.actionWord(l.getDefaultAction()) + " any 0-65535 any 0-65535 default of "
 				+ ModelTrace.origin(l));
 		List<DeferredCheck> checks = DriverFacts.checks(l);
-		String hooks = checks.isEmpty() ? "Check -> null" : x("this::PfxLsn_CheckHook", l);
-		textBlocks(w, x("private final Rule[] PfxLsnRules = Pfx_ReadRules(", l) + hooks + ",", rows, ");");
+		textBlocks(w, x("static final Rule[] PfxLsnRuleTable = Pfx_ReadRules(", l), rows, ");");
+		if (checks.isEmpty()) {
+			w.line(x("private final Rule[] PfxLsnRules = PfxLsnRuleTable;", l));
+		} else {
+			w.line(x("private final Rule[] PfxLsnRules = Pfx_BindChecks(PfxLsnRuleTable, this::PfxLsn_CheckHook);", l));
+		}
 		w.blank();
 		if (!checks.isEmpty()) {
 			w.doc(JavaLiterals.from(l) + ": the hook that starts a deferred check, by the check's name in the rule"
@@ -201,7 +237,7 @@ final class ClassifierTables {
 				+ " each with the rules left to test there in model order (first match over them is first match over"
 				+ " the whole table). Rows: the interval's first address (hex), where its candidates begin in "
 				+ x("PfxLsnCandidates", l) + ", how many.");
-		intervals(w, x("static final Interval[] PfxLsnIpv4Intervals = Pfx_ReadIntervals(", l), c.ipv4());
+		intervals(w, x("static final Interval4[] PfxLsnIpv4Intervals = Pfx_ReadIpv4Intervals(", l), c.ipv4());
 		intervals(w, x("static final Interval[] PfxLsnIpv6Intervals = Pfx_ReadIntervals(", l), c.ipv6());
 		w.doc("the intervals' candidates, as indices into " + x("PfxLsnRules", l));
 		textBlocks(w, x("static final int[] PfxLsnCandidates = Pfx_ReadIndices(", l), indexRows(c.candidates()), ");");

@@ -101,9 +101,24 @@ final class InspectSection {
 				}
 
 				/**
-				 * The interval holding an address: binary search over the starts (the first start is the
-				 * family's lowest address, so there is always one).
+				 * The IPv4 interval holding an address (a number, unsigned): binary search over the starts (the
+				 * first is 0.0.0.0, so there is always one).
 				 */
+				private static Interval4 Pfx_FindIpv4Interval(Interval4[] Intervals, int Address) {
+				    int Low = 0;
+				    int High = Intervals.length - 1;
+				    while (Low < High) {
+				        int Middle = Low + (High - Low + 1) / 2;
+				        if (Integer.compareUnsigned(Intervals[Middle].Start, Address) <= 0) {
+				            Low = Middle;
+				        } else {
+				            High = Middle - 1;
+				        }
+				    }
+				    return Intervals[Low];
+				}
+
+				/** The IPv6 interval holding an address: binary search over the starts (the first is ::). */
 				private static Interval Pfx_FindInterval(Interval[] Intervals, byte[] Address, int Length) {
 				    int Low = 0;
 				    int High = Intervals.length - 1;
@@ -132,7 +147,8 @@ final class InspectSection {
 				    int Count;
 				    switch (Remote.Kind) {
 				    case PFX_ADDRESS_IPV4: {
-				        Interval Interval = Pfx_FindInterval(Classifier.Ipv4, Remote.Address, 4);
+				        Interval4 Interval = Pfx_FindIpv4Interval(Classifier.Ipv4, ((Remote.Address[0] & 0xff) << 24)
+				                | ((Remote.Address[1] & 0xff) << 16) | ((Remote.Address[2] & 0xff) << 8) | (Remote.Address[3] & 0xff));
 				        Candidates = Classifier.Candidates;
 				        First = Interval.First;
 				        Count = Interval.Count;
@@ -203,7 +219,7 @@ final class InspectSection {
 				    return STATUS_SUCCESS;
 				}
 				"""));
-		new ClassifierTables(n).emitReaders(w);
+		new ClassifierTables(n, facts.checks).emitReaders(w);
 		w.section("7. pending-inspection runtime (pend ... with check ...)");
 		w.doc("from the pend rules of " + from + ": finds an Announcing or Waiting entry by inspect-ID content"
 				+ " (and, for a check's answer, by the check that was started).");

@@ -211,13 +211,26 @@ final class TypesSection {
 					}
 
 					/**
-					 * PFX_INTERVAL: of the compiled classifier (decided by the generator), per remote family, disjoint
+					 * PFX_INTERVAL4: of the compiled classifier (decided by the generator), per remote family, disjoint
 					 * address intervals in ascending order, each with the candidate rules left to test there.
 					 */
-					static final class Interval {
-					    final byte[] Start;                         // first address, network order; IPv4: [0..3]
+					static final class Interval4 {
+					    final int Start;                            // first address as a number (unsigned)
 					    final int First;                            // its first candidate in Candidates
 					    final int Count;                            // its candidates; 0 = no rule (reject)
+
+					    Interval4(int Start, int First, int Count) {
+					        this.Start = Start;
+					        this.First = First;
+					        this.Count = Count;
+					    }
+					}
+
+					/** PFX_INTERVAL: an IPv6 interval. */
+					static final class Interval {
+					    final byte[] Start;                         // first address, network order
+					    final int First;
+					    final int Count;
 
 					    Interval(byte[] Start, int First, int Count) {
 					        this.Start = Arrays.copyOf(Start, 16);
@@ -229,12 +242,12 @@ final class TypesSection {
 					/** PFX_CLASSIFIER: a rule table's compiled classifier. */
 					static final class Classifier {
 					    final Rule[] Rules;
-					    final Interval[] Ipv4;
+					    final Interval4[] Ipv4;
 					    final Interval[] Ipv6;
 					    final int[] Candidates;                     // rule indices
 					    final int[] AnyFamily;                      // candidates for a peer of unknown family
 
-					    Classifier(Rule[] Rules, Interval[] Ipv4, Interval[] Ipv6, int[] Candidates, int[] AnyFamily) {
+					    Classifier(Rule[] Rules, Interval4[] Ipv4, Interval[] Ipv6, int[] Candidates, int[] AnyFamily) {
 					        this.Rules = Rules;
 					        this.Ipv4 = Ipv4;
 					        this.Ipv6 = Ipv6;

@@ -54,7 +54,7 @@ public class ClassifierBenchmark {
 	}
 
 	@Setup(Level.Trial)
-	public void setUp() throws Exception {
+	public void setUp() throws Throwable {
 		GeneratedTwin twin = GeneratedTwin.of(rules);
 		Object driver = twin.newDriver();
 		classifier = twin.field(driver, "BlockPublicClassifier");

@@ -21,7 +21,7 @@ import org.wskstudio.wsk.sim.SimDriver;
  * releng/bench/blocklist-model.sh), compiled with the JDK's compiler against the simulator on
  * this class path and loaded: new driver instances, and its members by their generated names.
  * The twins' folder is the system property {@code wsk.bench.twins}; its sub-folder {@code rules<N>}
- * holds the twin of the N-rule model (releng/bench/classifier-java.sh writes them).
+ * holds the twin of the N-rule model (releng/bench/twin-java.sh writes them).
  */
 final class GeneratedTwin {
 
@@ -37,7 +37,7 @@ final class GeneratedTwin {
 	static GeneratedTwin of(int rules) {
 		String twins = System.getProperty("wsk.bench.twins");
 		if (twins == null) {
-			throw new IllegalStateException("-Dwsk.bench.twins=DIR is not set: run releng/bench/classifier-java.sh");
+			throw new IllegalStateException("-Dwsk.bench.twins=DIR is not set: run releng/bench/twin-java.sh");
 		}
 		Path source = Path.of(twins, "rules" + rules);
 		try {

@@ -61,8 +61,9 @@ class GeneratedJavaTest {
 				.contains("k.SimTag(Listener, Name);")
 				.contains("Echo_ListenerInit(EchoPublic, \"Public\", \"listener Public\", this::EchoPublic_Open,")
 				.contains("try (var Scope = k.SimEnter(Rule.Origin)) {")
-				// the rule table as rows of data, read by Echo_ReadRules; the pend's hook found by its check's name
-				.contains("private final Rule[] EchoPublicRules = Echo_ReadRules(this::EchoPublic_CheckHook,")
+				// the rule table as rows of data, read once by Echo_ReadRules; the pend's hook bound by its check's name
+				.contains("static final Rule[] EchoPublicRuleTable = Echo_ReadRules(")
+				.contains("private final Rule[] EchoPublicRules = Echo_BindChecks(EchoPublicRuleTable, this::EchoPublic_CheckHook);")
 				.contains(" pend/reject/500/Reputation ipv6/20010db8000000000000000000000000/32 0-65535 any 0-65535"
 						+ " rule 3 of listener Public\n")
 				.contains(" reject any 0-65535 any 0-65535 default of listener Public\n")
