@@ -38,12 +38,12 @@ int main(void)
         Remote[Index].sin_family = AF_INET;
         Remote[Index].sin_port = RtlUshortByteSwap((USHORT)(1024 + (Seed >> 40) % 60000));
         if (Index % 2 == 0) {
-            const PFX_INTERVAL4 *Interval = &Classifier->Ipv4[(Seed >> 33) % Classifier->Ipv4Count];
+            ULONG Start = Classifier->Ipv4Starts[(Seed >> 33) % Classifier->Ipv4Count];
             UCHAR *Bytes = (UCHAR *)&Remote[Index].sin_addr;
-            Bytes[0] = (UCHAR)(Interval->Start >> 24);
-            Bytes[1] = (UCHAR)(Interval->Start >> 16);
-            Bytes[2] = (UCHAR)(Interval->Start >> 8);
-            Bytes[3] = (UCHAR)Interval->Start;
+            Bytes[0] = (UCHAR)(Start >> 24);
+            Bytes[1] = (UCHAR)(Start >> 16);
+            Bytes[2] = (UCHAR)(Start >> 8);
+            Bytes[3] = (UCHAR)Start;
         } else {
             ULONG Address = (ULONG)(Seed >> 32);
             memcpy(&Remote[Index].sin_addr, &Address, 4);

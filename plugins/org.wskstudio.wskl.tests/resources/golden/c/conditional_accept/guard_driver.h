@@ -95,10 +95,9 @@ typedef struct _GUARD_RULE {
 /* The compiled classifier of a rule table (decided by the generator): per
  * remote family, disjoint address intervals in ascending order, each with
  * the candidate rules left to test there, in model order. */
-typedef struct _GUARD_INTERVAL4 {
-    ULONG Start;  /* first address as a number (host order) */
-    ULONG First;  /* its first candidate in Candidates */
-    ULONG Count;  /* its candidates; 0 = no rule (reject) */
+typedef struct _GUARD_INTERVAL4 {          /* its first address: Ipv4Starts, same index */
+    ULONG                First;           /* its first candidate in Candidates */
+    ULONG                Count;           /* its candidates; 0 = no rule (reject) */
 } GUARD_INTERVAL4;
 
 typedef struct _GUARD_INTERVAL {
@@ -109,6 +108,7 @@ typedef struct _GUARD_INTERVAL {
 
 typedef struct _GUARD_CLASSIFIER {
     CONST GUARD_RULE      *Rules;
+    CONST ULONG           *Ipv4Starts;  /* first addresses as numbers (host order) */
     CONST GUARD_INTERVAL4 *Ipv4;
     ULONG                  Ipv4Count;
     CONST GUARD_INTERVAL  *Ipv6;

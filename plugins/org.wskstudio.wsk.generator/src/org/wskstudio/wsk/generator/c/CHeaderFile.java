@@ -243,8 +243,7 @@ final class CHeaderFile {
 				/* The compiled classifier of a rule table (decided by the generator): per
 				 * remote family, disjoint address intervals in ascending order, each with
 				 * the candidate rules left to test there, in model order. */
-				typedef struct _PFX_INTERVAL4 {
-				    ULONG                Start;           /* first address as a number (host order) */
+				typedef struct _PFX_INTERVAL4 {          /* its first address: Ipv4Starts, same index */
 				    ULONG                First;           /* its first candidate in Candidates */
 				    ULONG                Count;           /* its candidates; 0 = no rule (reject) */
 				} PFX_INTERVAL4;
@@ -257,6 +256,7 @@ final class CHeaderFile {
 
 				typedef struct _PFX_CLASSIFIER {
 				    CONST PFX_RULE       *Rules;
+				    CONST ULONG          *Ipv4Starts;      /* first addresses as numbers (host order) */
 				    CONST PFX_INTERVAL4  *Ipv4;
 				    ULONG                Ipv4Count;
 				    CONST PFX_INTERVAL   *Ipv6;

@@ -166,11 +166,12 @@ final class InspectSection {
 				}
 
 				/* The IPv4 interval holding an address (a number, host order): binary search
-				 * over the starts (the first is 0.0.0.0, so there is always one). */
+				 * over the starts alone, 4 bytes each (the first is 0.0.0.0, so there is
+				 * always one); its index. */
 				_IRQL_requires_max_(DISPATCH_LEVEL)
-				static CONST PFX_INTERVAL4 *
+				static ULONG
 				Pfx_FindIpv4Interval(
-				    _In_reads_(Count) CONST PFX_INTERVAL4 *Intervals,
+				    _In_reads_(Count) CONST ULONG *Starts,
 				    _In_ ULONG Count,
 				    _In_ ULONG Address)
 				{
@@ -180,13 +181,13 @@ final class InspectSection {
 				    while (Low < High) {
 				        ULONG Middle = Low + (High - Low + 1) / 2;
 
-				        if (Intervals[Middle].Start <= Address) {
+				        if (Starts[Middle] <= Address) {
 				            Low = Middle;
 				        } else {
 				            High = Middle - 1;
 				        }
 				    }
-				    return &Intervals[Low];
+				    return Low;
 				}
 
 				/* First matching rule, or NULL (treated as reject: fail closed): the
@@ -210,9 +211,9 @@ final class InspectSection {
 				    Pfx_Canonicalize(RemoteAddress, &Remote);
 				    switch (Remote.Kind) {
 				    case PfxAddressIpv4:
-				        Interval4 = Pfx_FindIpv4Interval(Classifier->Ipv4, Classifier->Ipv4Count,
+				        Interval4 = &Classifier->Ipv4[Pfx_FindIpv4Interval(Classifier->Ipv4Starts, Classifier->Ipv4Count,
 				                                         ((ULONG)Remote.Address[0] << 24) | ((ULONG)Remote.Address[1] << 16) |
-				                                         ((ULONG)Remote.Address[2] << 8) | Remote.Address[3]);
+				                                         ((ULONG)Remote.Address[2] << 8) | Remote.Address[3])];
 				        Candidates = &Classifier->Candidates[Interval4->First];
 				        Count = Interval4->Count;
 				        break;

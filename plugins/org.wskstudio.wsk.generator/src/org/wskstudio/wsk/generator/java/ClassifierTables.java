@@ -19,7 +19,7 @@ import org.wskstudio.wsk.model.WskListener;
 /**
  * A listener's rule table and compiled classifier ({@link RuleClassifier}) as data, the twin of
  * the C's const tables ({@code c/ClassifierTables}) under the same names: {@code PfxLsnRules},
- * {@code PfxLsnIpv4Intervals}, {@code PfxLsnIpv6Intervals}, {@code PfxLsnCandidates},
+ * {@code PfxLsnIpv4Starts}, {@code PfxLsnIpv4Intervals}, {@code PfxLsnIpv6Intervals}, {@code PfxLsnCandidates},
  * {@code PfxLsnAnyFamily} and {@code PfxLsnClassifier}. Each table is written as rows of text,
  * one per line, in text blocks cut below a class file's 65,535-byte limit of a string constant,
  * and read once when the driver is created ({@code Pfx_Read...}, section 6). Code per rule would
@@ -80,14 +80,19 @@ final class ClassifierTables {
 				    return Intervals;
 				}
 
-				/** Rows "start first count" of IPv4 intervals: the first address as 8 hex digits. */
+				/** IPv4 addresses as 8 hex digits each, separated by blanks and line ends. */
+				private static int[] Pfx_ReadIpv4Starts(String... Blocks) {
+				    return Pfx_TableRows(Blocks).stream().flatMap(Row -> Arrays.stream(Row.split(" ")))
+				            .filter(Field -> !Field.isEmpty()).mapToInt(Field -> Integer.parseUnsignedInt(Field, 16)).toArray();
+				}
+
+				/** Rows "first count" of IPv4 intervals (their starts are read apart). */
 				private static Interval4[] Pfx_ReadIpv4Intervals(String... Blocks) {
 				    List<String> Rows = Pfx_TableRows(Blocks);
 				    Interval4[] Intervals = new Interval4[Rows.size()];
 				    for (int Index = 0; Index < Intervals.length; Index++) {
 				        String[] Fields = Rows.get(Index).split(" ");
-				        Intervals[Index] = new Interval4(Integer.parseUnsignedInt(Fields[0], 16), Integer.parseInt(Fields[1]),
-				                Integer.parseInt(Fields[2]));
+				        Intervals[Index] = new Interval4(Integer.parseInt(Fields[0]), Integer.parseInt(Fields[1]));
 				    }
 				    return Intervals;
 				}
@@ -235,26 +240,44 @@ final class ClassifierTables {
 		RuleClassifier c = RuleClassifier.of(l);
 		w.doc(JavaLiterals.from(l) + ": the rules above compiled into disjoint remote-address intervals per family,"
 				+ " each with the rules left to test there in model order (first match over them is first match over"
-				+ " the whole table). Rows: the interval's first address (hex), where its candidates begin in "
+				+ " the whole table). The IPv4 intervals' first addresses apart (hex, the search reads only them);"
+				+ " interval rows: the first address (hex, IPv6 only), where its candidates begin in "
 				+ x("PfxLsnCandidates", l) + ", how many.");
+		textBlocks(w, x("static final int[] PfxLsnIpv4Starts = Pfx_ReadIpv4Starts(", l), ipv4Starts(c.ipv4()), ");");
 		intervals(w, x("static final Interval4[] PfxLsnIpv4Intervals = Pfx_ReadIpv4Intervals(", l), c.ipv4());
 		intervals(w, x("static final Interval[] PfxLsnIpv6Intervals = Pfx_ReadIntervals(", l), c.ipv6());
 		w.doc("the intervals' candidates, as indices into " + x("PfxLsnRules", l));
 		textBlocks(w, x("static final int[] PfxLsnCandidates = Pfx_ReadIndices(", l), indexRows(c.candidates()), ");");
 		w.doc("candidates for a peer of unknown family (rules with remote any)");
 		textBlocks(w, x("static final int[] PfxLsnAnyFamily = Pfx_ReadIndices(", l), indexRows(c.anyFamily()), ");");
-		w.line(x("private final Classifier PfxLsnClassifier = new Classifier(PfxLsnRules, PfxLsnIpv4Intervals,", l));
-		w.line(x("        PfxLsnIpv6Intervals, PfxLsnCandidates, PfxLsnAnyFamily);", l));
+		w.line(x("private final Classifier PfxLsnClassifier = new Classifier(PfxLsnRules, PfxLsnIpv4Starts,", l));
+		w.line(x("        PfxLsnIpv4Intervals, PfxLsnIpv6Intervals, PfxLsnCandidates, PfxLsnAnyFamily);", l));
 		w.blank();
 	}
 
+	/** Rows "start first count" (IPv6) or "first count" (IPv4, whose starts are apart). */
 	private static void intervals(JavaWriter w, String declaration, RuleClassifier.Table t) {
 		List<String> rows = new ArrayList<>(t.size());
 		HexFormat hex = HexFormat.of();
 		for (int i = 0; i < t.size(); i++) {
-			rows.add(hex.formatHex(t.start(i)) + " " + t.listStart(i) + " " + t.listLength(i));
+			rows.add((t.addressBytes() == 4 ? "" : hex.formatHex(t.start(i)) + " ") + t.listStart(i) + " "
+					+ t.listLength(i));
 		}
 		textBlocks(w, declaration, rows, ");");
+	}
+
+	/** The IPv4 intervals' first addresses, 8 hex digits each, 8 a row. */
+	private static List<String> ipv4Starts(RuleClassifier.Table t) {
+		List<String> rows = new ArrayList<>();
+		HexFormat hex = HexFormat.of();
+		for (int i = 0; i < t.size(); i += PER_LINE / 2) {
+			StringJoiner row = new StringJoiner(" ");
+			for (int k = i; k < Math.min(t.size(), i + PER_LINE / 2); k++) {
+				row.add(hex.formatHex(t.start(k)));
+			}
+			rows.add(row.toString());
+		}
+		return rows;
 	}
 
 	private static List<String> indexRows(int[] values) {

@@ -104,18 +104,18 @@ final class InspectSection {
 				 * The IPv4 interval holding an address (a number, unsigned): binary search over the starts (the
 				 * first is 0.0.0.0, so there is always one).
 				 */
-				private static Interval4 Pfx_FindIpv4Interval(Interval4[] Intervals, int Address) {
+				private static int Pfx_FindIpv4Interval(int[] Starts, int Address) {
 				    int Low = 0;
-				    int High = Intervals.length - 1;
+				    int High = Starts.length - 1;
 				    while (Low < High) {
 				        int Middle = Low + (High - Low + 1) / 2;
-				        if (Integer.compareUnsigned(Intervals[Middle].Start, Address) <= 0) {
+				        if (Integer.compareUnsigned(Starts[Middle], Address) <= 0) {
 				            Low = Middle;
 				        } else {
 				            High = Middle - 1;
 				        }
 				    }
-				    return Intervals[Low];
+				    return Low;
 				}
 
 				/** The IPv6 interval holding an address: binary search over the starts (the first is ::). */
@@ -147,8 +147,8 @@ final class InspectSection {
 				    int Count;
 				    switch (Remote.Kind) {
 				    case PFX_ADDRESS_IPV4: {
-				        Interval4 Interval = Pfx_FindIpv4Interval(Classifier.Ipv4, ((Remote.Address[0] & 0xff) << 24)
-				                | ((Remote.Address[1] & 0xff) << 16) | ((Remote.Address[2] & 0xff) << 8) | (Remote.Address[3] & 0xff));
+				        Interval4 Interval = Classifier.Ipv4[Pfx_FindIpv4Interval(Classifier.Ipv4Starts, ((Remote.Address[0] & 0xff) << 24)
+				                | ((Remote.Address[1] & 0xff) << 16) | ((Remote.Address[2] & 0xff) << 8) | (Remote.Address[3] & 0xff))];
 				        Candidates = Classifier.Candidates;
 				        First = Interval.First;
 				        Count = Interval.Count;

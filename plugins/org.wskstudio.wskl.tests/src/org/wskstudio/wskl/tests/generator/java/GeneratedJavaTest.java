@@ -70,7 +70,7 @@ class GeneratedJavaTest {
 				.contains("case \"Reputation\":\n            return this::EchoPublic_StartReputationCheck;")
 				// the classifier: 10.0.0.0/8 starts an interval whose only candidate is rule 1 (index 0)
 				.contains(" 0a000000 ")
-				.contains("private final Classifier EchoPublicClassifier = new Classifier(EchoPublicRules, EchoPublicIpv4Intervals,")
+				.contains("private final Classifier EchoPublicClassifier = new Classifier(EchoPublicRules, EchoPublicIpv4Starts,")
 				// options in the model's order, then bind, then the per-socket accept event
 				.containsSubsequence("SO_REUSEADDR, 1)", "IPV6_V6ONLY, 0)", "SO_CONDITIONAL_ACCEPT, 1)",
 						"Echo_ListenerBind(Listener, EchoPublicAddress)",
