@@ -479,8 +479,8 @@ Guard_CompareAddress(
     return 0;
 }
 
-/* The interval holding an address: binary search over the starts (the
- * first start is the family's lowest address, so there is always one). */
+/* The IPv6 interval holding an address: binary search over the starts (the
+ * first is ::, so there is always one). */
 _IRQL_requires_max_(DISPATCH_LEVEL)
 static CONST GUARD_INTERVAL *
 Guard_FindInterval(
@@ -504,6 +504,31 @@ Guard_FindInterval(
     return &Intervals[Low];
 }
 
+/* The IPv4 interval holding an address (a number, host order): binary search
+ * over the starts alone, 4 bytes each (the first is 0.0.0.0, so there is
+ * always one); its index. */
+_IRQL_requires_max_(DISPATCH_LEVEL)
+static ULONG
+Guard_FindIpv4Interval(
+    _In_reads_(Count) CONST ULONG *Starts,
+    _In_ ULONG Count,
+    _In_ ULONG Address)
+{
+    ULONG Low = 0;
+    ULONG High = Count - 1;
+
+    while (Low < High) {
+        ULONG Middle = Low + (High - Low + 1) / 2;
+
+        if (Starts[Middle] <= Address) {
+            Low = Middle;
+        } else {
+            High = Middle - 1;
+        }
+    }
+    return Low;
+}
+
 /* First matching rule, or NULL (treated as reject: fail closed): the
  * remote address's interval, then first match over its candidates. */
 _IRQL_requires_max_(DISPATCH_LEVEL)
@@ -515,6 +540,7 @@ Guard_Evaluate(
 {
     GUARD_ENDPOINT Local;
     GUARD_ENDPOINT Remote;
+    CONST GUARD_INTERVAL4 *Interval4;
     CONST GUARD_INTERVAL *Interval;
     CONST ULONG *Candidates;
     ULONG Count;
@@ -524,9 +550,11 @@ Guard_Evaluate(
     Guard_Canonicalize(RemoteAddress, &Remote);
     switch (Remote.Kind) {
     case GuardAddressIpv4:
-        Interval = Guard_FindInterval(Classifier->Ipv4, Classifier->Ipv4Count, Remote.Address, 4);
-        Candidates = &Classifier->Candidates[Interval->First];
-        Count = Interval->Count;
+        Interval4 = &Classifier->Ipv4[Guard_FindIpv4Interval(Classifier->Ipv4Starts, Classifier->Ipv4Count,
+                                                             ((ULONG)Remote.Address[0] << 24) | ((ULONG)Remote.Address[1] << 16) |
+                                                             ((ULONG)Remote.Address[2] << 8) | Remote.Address[3])];
+        Candidates = &Classifier->Candidates[Interval4->First];
+        Count = Interval4->Count;
         break;
     case GuardAddressIpv6:
         Interval = Guard_FindInterval(Classifier->Ipv6, Classifier->Ipv6Count, Remote.Address, 16);
@@ -1335,24 +1363,29 @@ static const GUARD_RULE GuardPublicRules[] = {
  * compiled into disjoint remote-address intervals per family, each with the
  * rules left to test there in model order (first match over them is first
  * match over the whole table). */
-static const GUARD_INTERVAL GuardPublicIpv4Intervals[] = {
+/* the first address of each of the IPv4 intervals below, as a number (host
+ * order) */
+static const ULONG GuardPublicIpv4Starts[] = {
+    0x00000000U, 0x0A000000U, 0x0B000000U, 0xAC100000U, 0xAC200000U, 0xC0A80000U, 0xC0A90000U,
+};
+static const GUARD_INTERVAL4 GuardPublicIpv4Intervals[] = {
     /* 0.0.0.0 and up: default */
-    { { 0, 0, 0, 0 }, 0, 1 },
+    { 0, 1 },
     /* 10.0.0.0 and up: rule 1 of listener Public
      * (conditional_accept.wskl:14) */
-    { { 10, 0, 0, 0 }, 1, 1 },
+    { 1, 1 },
     /* 11.0.0.0 and up: default */
-    { { 11, 0, 0, 0 }, 0, 1 },
+    { 0, 1 },
     /* 172.16.0.0 and up: rule 3 of listener Public
      * (conditional_accept.wskl:16) */
-    { { 172, 16, 0, 0 }, 2, 1 },
+    { 2, 1 },
     /* 172.32.0.0 and up: default */
-    { { 172, 32, 0, 0 }, 0, 1 },
+    { 0, 1 },
     /* 192.168.0.0 and up: rule 2 of listener Public
      * (conditional_accept.wskl:15), default */
-    { { 192, 168, 0, 0 }, 3, 2 },
+    { 3, 2 },
     /* 192.169.0.0 and up: default */
-    { { 192, 169, 0, 0 }, 0, 1 },
+    { 0, 1 },
 };
 static const GUARD_INTERVAL GuardPublicIpv6Intervals[] = {
     /* [::] and up: default */
@@ -1368,7 +1401,7 @@ static const ULONG GuardPublicAnyFamily[] = {
 };
 static const GUARD_CLASSIFIER GuardPublicClassifier = {
     GuardPublicRules,
-    GuardPublicIpv4Intervals, RTL_NUMBER_OF(GuardPublicIpv4Intervals),
+    GuardPublicIpv4Starts, GuardPublicIpv4Intervals, RTL_NUMBER_OF(GuardPublicIpv4Intervals),
     GuardPublicIpv6Intervals, RTL_NUMBER_OF(GuardPublicIpv6Intervals),
     GuardPublicCandidates,
     GuardPublicAnyFamily, RTL_NUMBER_OF(GuardPublicAnyFamily)

@@ -98,21 +98,27 @@ typedef struct _GUARD_RULE {
 /* The compiled classifier of a rule table (decided by the generator): per
  * remote family, disjoint address intervals in ascending order, each with
  * the candidate rules left to test there, in model order. */
+typedef struct _GUARD_INTERVAL4 {          /* its first address: Ipv4Starts, same index */
+    ULONG                First;           /* its first candidate in Candidates */
+    ULONG                Count;           /* its candidates; 0 = no rule (reject) */
+} GUARD_INTERVAL4;
+
 typedef struct _GUARD_INTERVAL {
-    UCHAR Start[16];  /* first address, network order; IPv4: [0..3] */
-    ULONG First;      /* its first candidate in Candidates */
-    ULONG Count;      /* its candidates; 0 = no rule (reject) */
+    UCHAR Start[16];  /* first address, network order */
+    ULONG First;
+    ULONG Count;
 } GUARD_INTERVAL;
 
 typedef struct _GUARD_CLASSIFIER {
-    CONST GUARD_RULE     *Rules;
-    CONST GUARD_INTERVAL *Ipv4;
-    ULONG                 Ipv4Count;
-    CONST GUARD_INTERVAL *Ipv6;
-    ULONG                 Ipv6Count;
-    CONST ULONG          *Candidates;  /* rule indices */
-    CONST ULONG          *AnyFamily;   /* candidates for a peer of unknown family */
-    ULONG                 AnyFamilyCount;
+    CONST GUARD_RULE      *Rules;
+    CONST ULONG           *Ipv4Starts;  /* first addresses as numbers (host order) */
+    CONST GUARD_INTERVAL4 *Ipv4;
+    ULONG                  Ipv4Count;
+    CONST GUARD_INTERVAL  *Ipv6;
+    ULONG                  Ipv6Count;
+    CONST ULONG           *Candidates;  /* rule indices */
+    CONST ULONG           *AnyFamily;   /* candidates for a peer of unknown family */
+    ULONG                  AnyFamilyCount;
 } GUARD_CLASSIFIER;
 
 /* ---- conditional accept: pending inspections ---- */

@@ -51,8 +51,12 @@ public final class SimulationRunner {
 	private final SimConfig config;
 	private final List<GeneratedFile> javaFiles;
 	private final Supplier<SimDriver> driver;
+	/** A listener's random remote ranges: its rules' (lookups that match) and its families' whole space. */
+	private record Route(List<String> rules, List<String> outside) {
+	}
+
 	/** Listener name to its random remote ranges, read from the model once (shards run on several threads). */
-	private final Map<String, List<String>> randomRoutes = new LinkedHashMap<>();
+	private final Map<String, Route> randomRoutes = new LinkedHashMap<>();
 	private final String randomCheck;
 
 	public SimulationRunner(WskDriver model) {
@@ -65,7 +69,7 @@ public final class SimulationRunner {
 		this.javaFiles = new JavaGenerator().generate(model);
 		this.driver = DriverCompiler.compile(javaFiles, JavaGenerator.driverClassName(model));
 		for (WskListener listener : model.getListeners()) {
-			randomRoutes.put(listener.getName(), remoteRanges(listener));
+			randomRoutes.put(listener.getName(), new Route(ruleRanges(listener), outsideRanges(listener)));
 		}
 		DeferredCheck check = firstCheck(model);
 		this.randomCheck = check == null ? null : check.getName();
@@ -115,8 +119,9 @@ public final class SimulationRunner {
 	}
 
 	/**
-	 * The random scenario of a run: requests to every listener, each from the remote ranges that
-	 * listener can take (its rules' ranges and the rest of its families' address space). Safe to
+	 * The random scenario of a run: requests to every listener, half from its rules' remote ranges
+	 * (lookups that match a rule) and half from its families' whole address space (mostly lookups
+	 * that match none but the default), whether the listener has ten rules or 100,000. Safe to
 	 * call from several threads at once.
 	 */
 	public Scenario randomScenario(RandomRun settings, Progress progress) {
@@ -124,7 +129,7 @@ public final class SimulationRunner {
 				.meanInterArrival(VirtualTime.us(100)).drops(settings.dropProbability(), VirtualTime.ms(5))
 				.irpFailureProbability(settings.irpFailureProbability())
 				.poolFailureProbability(settings.poolFailureProbability());
-		randomRoutes.forEach((listener, ranges) -> g.route(listener, ranges.toArray(String[]::new)));
+		randomRoutes.forEach((listener, route) -> g.route(listener, route.rules(), route.outside()));
 		if (randomCheck != null) {
 			g.checkAnswers(randomCheck, VirtualTime.ms(100), 0.7);
 		}
@@ -143,12 +148,11 @@ public final class SimulationRunner {
 	}
 
 	/**
-	 * The remote ranges of a listener in a random run: its inspect rules' remote ranges of a
-	 * family it takes, in model order, then the whole space of each of its families ("outside"
-	 * the rules, mostly). An IPv4 listener gets no IPv6 clients, which it could only refuse.
+	 * The remote ranges of a listener's inspect rules in a random run: those of a family it takes,
+	 * in model order, each once. An IPv4 listener gets no IPv6 clients, which it could only refuse.
 	 */
-	public static List<String> remoteRanges(WskListener listener) {
-		boolean v4 = listener.getFamily() == AddressFamily.INET || listener.isDualStack();
+	public static List<String> ruleRanges(WskListener listener) {
+		boolean v4 = takesIpv4(listener);
 		boolean v6 = listener.getFamily() == AddressFamily.INET6;
 		Set<String> ranges = new LinkedHashSet<>();
 		for (InspectRule r : listener.getInspectRules()) {
@@ -158,13 +162,23 @@ public final class SimulationRunner {
 				ranges.add(IpAddresses.format(m.getNetwork()) + "/" + m.getPrefixLength());
 			}
 		}
-		if (v4) {
+		return List.copyOf(ranges);
+	}
+
+	/** The whole space of each family a listener takes ("outside" the rules, mostly). */
+	public static List<String> outsideRanges(WskListener listener) {
+		List<String> ranges = new ArrayList<>();
+		if (takesIpv4(listener)) {
 			ranges.add(OUTSIDE_IPV4);
 		}
-		if (v6) {
+		if (listener.getFamily() == AddressFamily.INET6) {
 			ranges.add(OUTSIDE_IPV6);
 		}
-		return List.copyOf(ranges);
+		return ranges;
+	}
+
+	private static boolean takesIpv4(WskListener listener) {
+		return listener.getFamily() == AddressFamily.INET || listener.isDualStack();
 	}
 
 	private static DeferredCheck firstCheck(WskDriver model) {

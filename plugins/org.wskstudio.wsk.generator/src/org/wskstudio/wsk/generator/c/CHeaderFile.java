@@ -244,15 +244,21 @@ final class CHeaderFile {
 				/* The compiled classifier of a rule table (decided by the generator): per
 				 * remote family, disjoint address intervals in ascending order, each with
 				 * the candidate rules left to test there, in model order. */
-				typedef struct _PFX_INTERVAL {
-				    UCHAR                Start[16];       /* first address, network order; IPv4: [0..3] */
+				typedef struct _PFX_INTERVAL4 {          /* its first address: Ipv4Starts, same index */
 				    ULONG                First;           /* its first candidate in Candidates */
 				    ULONG                Count;           /* its candidates; 0 = no rule (reject) */
+				} PFX_INTERVAL4;
+
+				typedef struct _PFX_INTERVAL {
+				    UCHAR                Start[16];       /* first address, network order */
+				    ULONG                First;
+				    ULONG                Count;
 				} PFX_INTERVAL;
 
 				typedef struct _PFX_CLASSIFIER {
 				    CONST PFX_RULE       *Rules;
-				    CONST PFX_INTERVAL   *Ipv4;
+				    CONST ULONG          *Ipv4Starts;      /* first addresses as numbers (host order) */
+				    CONST PFX_INTERVAL4  *Ipv4;
 				    ULONG                Ipv4Count;
 				    CONST PFX_INTERVAL   *Ipv6;
 				    ULONG                Ipv6Count;

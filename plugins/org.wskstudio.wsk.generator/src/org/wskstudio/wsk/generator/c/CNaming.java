@@ -43,7 +43,7 @@ public final class CNaming extends SymbolNaming {
 
 	/** Per-listener file-scope names ({@code <Prefix><Listener><Thing>}; "" is the listener object). */
 	static final List<String> LISTENER_THINGS = List.of("", "Slots", "Pending", "ListenDispatch",
-			"ConnectionDispatch", "Rules", "Ipv4Intervals", "Ipv6Intervals", "Candidates", "AnyFamily", "Classifier");
+			"ConnectionDispatch", "Rules", "Ipv4Starts", "Ipv4Intervals", "Ipv6Intervals", "Candidates", "AnyFamily", "Classifier");
 
 	/** Per-listener macros ({@code <PREFIX>_<LISTENER>_<THING>}). */
 	static final List<String> LISTENER_MACROS = List.of("PORT", "ACCEPT_DEPTH", "REUSE_IRP", "PENDING_MAX",

@@ -9,8 +9,9 @@ import org.wskstudio.wsk.model.addressing.IpAddresses;
 
 /**
  * A listener's compiled classifier as const tables, after its rule table: the IPv4 and IPv6
- * intervals (first address, where the interval's candidates begin, how many; an IPv4 start
- * fills the first 4 of the 16 bytes), the candidate
+ * intervals (first address, where the interval's candidates begin, how many; the IPv4 starts
+ * are numbers in an array of their own, so that the search reads 4 bytes a step and compares
+ * integers), the candidate
  * rule indices, the candidates for a peer of unknown family, and the PFX_CLASSIFIER that ties
  * them to the rules. Each interval names its candidates and their model lines in a comment.
  * Pfx_Evaluate searches them (section 6).
@@ -31,6 +32,7 @@ final class ClassifierTables {
 		w.comment(CTrace.from(l) + ": the rules above compiled into disjoint remote-address intervals per family,"
 				+ " each with the rules left to test there in model order (first match over them is first match"
 				+ " over the whole table).");
+		starts(w, l, c.ipv4());
 		intervals(w, l, "Ipv4Intervals", c.ipv4(), candidates);
 		intervals(w, l, "Ipv6Intervals", c.ipv6(), candidates);
 		w.comment("the intervals' candidates, as indices into " + n.listenerGlobal(l, "Rules"));
@@ -41,7 +43,7 @@ final class ClassifierTables {
 		w.lines(n.expand("""
 				static const PFX_CLASSIFIER PfxLsnClassifier = {
 				    PfxLsnRules,
-				    PfxLsnIpv4Intervals, RTL_NUMBER_OF(PfxLsnIpv4Intervals),
+				    PfxLsnIpv4Starts, PfxLsnIpv4Intervals, RTL_NUMBER_OF(PfxLsnIpv4Intervals),
 				    PfxLsnIpv6Intervals, RTL_NUMBER_OF(PfxLsnIpv6Intervals),
 				    PfxLsnCandidates,
 				    PfxLsnAnyFamily, RTL_NUMBER_OF(PfxLsnAnyFamily)
@@ -51,14 +53,32 @@ final class ClassifierTables {
 	}
 
 	private void intervals(CodeWriter w, WskListener l, String thing, RuleClassifier.Table t, int[] candidates) {
-		w.line("static const " + n.expand("PFX_INTERVAL") + " " + n.listenerGlobal(l, thing) + "[] = {");
+		boolean v4 = t.addressBytes() == 4;
+		w.line("static const " + n.expand(v4 ? "PFX_INTERVAL4" : "PFX_INTERVAL") + " " + n.listenerGlobal(l, thing)
+				+ "[] = {");
 		w.indent();
 		for (int i = 0; i < t.size(); i++) {
 			byte[] start = t.start(i);
 			String address = IpAddresses.format(start);
-			w.comment((start.length == 4 ? address : "[" + address + "]") + " and up: "
+			w.comment((v4 ? address : "[" + address + "]") + " and up: "
 					+ names(l, candidates, t.listStart(i), t.listStart(i) + t.listLength(i)));
-			w.line("{ " + CLiterals.bytes(start) + ", " + t.listStart(i) + ", " + t.listLength(i) + " },");
+			w.line("{ " + (v4 ? "" : CLiterals.bytes(start) + ", ") + t.listStart(i) + ", " + t.listLength(i) + " },");
+		}
+		w.dedent();
+		w.line("};");
+	}
+
+	/** The IPv4 intervals' first addresses as numbers, apart: the search reads 4 bytes a step. */
+	private void starts(CodeWriter w, WskListener l, RuleClassifier.Table t) {
+		w.comment("the first address of each of the IPv4 intervals below, as a number (host order)");
+		w.line("static const ULONG " + n.listenerGlobal(l, "Ipv4Starts") + "[] = {");
+		w.indent();
+		for (int i = 0; i < t.size(); i += 8) {
+			StringJoiner line = new StringJoiner(", ", "", ",");
+			for (int k = i; k < Math.min(t.size(), i + 8); k++) {
+				line.add(String.format("0x%08XU", java.nio.ByteBuffer.wrap(t.start(k)).getInt()));
+			}
+			w.line(line.toString());
 		}
 		w.dedent();
 		w.line("};");

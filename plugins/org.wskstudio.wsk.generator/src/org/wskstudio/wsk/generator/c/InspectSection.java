@@ -142,8 +142,8 @@ final class InspectSection {
 				    return 0;
 				}
 
-				/* The interval holding an address: binary search over the starts (the
-				 * first start is the family's lowest address, so there is always one). */
+				/* The IPv6 interval holding an address: binary search over the starts (the
+				 * first is ::, so there is always one). */
 				_IRQL_requires_max_(DISPATCH_LEVEL)
 				static CONST PFX_INTERVAL *
 				Pfx_FindInterval(
@@ -167,6 +167,31 @@ final class InspectSection {
 				    return &Intervals[Low];
 				}
 
+				/* The IPv4 interval holding an address (a number, host order): binary search
+				 * over the starts alone, 4 bytes each (the first is 0.0.0.0, so there is
+				 * always one); its index. */
+				_IRQL_requires_max_(DISPATCH_LEVEL)
+				static ULONG
+				Pfx_FindIpv4Interval(
+				    _In_reads_(Count) CONST ULONG *Starts,
+				    _In_ ULONG Count,
+				    _In_ ULONG Address)
+				{
+				    ULONG Low = 0;
+				    ULONG High = Count - 1;
+
+				    while (Low < High) {
+				        ULONG Middle = Low + (High - Low + 1) / 2;
+
+				        if (Starts[Middle] <= Address) {
+				            Low = Middle;
+				        } else {
+				            High = Middle - 1;
+				        }
+				    }
+				    return Low;
+				}
+
 				/* First matching rule, or NULL (treated as reject: fail closed): the
 				 * remote address's interval, then first match over its candidates. */
 				_IRQL_requires_max_(DISPATCH_LEVEL)
@@ -178,6 +203,7 @@ final class InspectSection {
 				{
 				    PFX_ENDPOINT Local;
 				    PFX_ENDPOINT Remote;
+				    CONST PFX_INTERVAL4 *Interval4;
 				    CONST PFX_INTERVAL *Interval;
 				    CONST ULONG *Candidates;
 				    ULONG Count;
@@ -187,9 +213,11 @@ final class InspectSection {
 				    Pfx_Canonicalize(RemoteAddress, &Remote);
 				    switch (Remote.Kind) {
 				    case PfxAddressIpv4:
-				        Interval = Pfx_FindInterval(Classifier->Ipv4, Classifier->Ipv4Count, Remote.Address, 4);
-				        Candidates = &Classifier->Candidates[Interval->First];
-				        Count = Interval->Count;
+				        Interval4 = &Classifier->Ipv4[Pfx_FindIpv4Interval(Classifier->Ipv4Starts, Classifier->Ipv4Count,
+				                                         ((ULONG)Remote.Address[0] << 24) | ((ULONG)Remote.Address[1] << 16) |
+				                                         ((ULONG)Remote.Address[2] << 8) | Remote.Address[3])];
+				        Candidates = &Classifier->Candidates[Interval4->First];
+				        Count = Interval4->Count;
 				        break;
 				    case PfxAddressIpv6:
 				        Interval = Pfx_FindInterval(Classifier->Ipv6, Classifier->Ipv6Count, Remote.Address, 16);

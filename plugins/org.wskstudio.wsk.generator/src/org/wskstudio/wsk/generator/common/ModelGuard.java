@@ -53,7 +53,6 @@ public abstract class ModelGuard {
 			}
 			checkListener(l, facts, where, problems);
 		}
-		checkTotals(driver, problems);
 		if (!problems.isEmpty()) {
 			throw new IllegalArgumentException("the " + target + " generator cannot implement this model:\n  - "
 					+ String.join("\n  - ", problems));
@@ -94,10 +93,6 @@ public abstract class ModelGuard {
 		if (l.isConditionalAccept() != option) {
 			problems.add(where + ": conditional accept and SO_CONDITIONAL_ACCEPT disagree");
 		}
-	}
-
-	/** Limits on the whole driver, after every listener; none by default. */
-	protected void checkTotals(WskDriver driver, List<String> problems) {
 	}
 
 	// ---- shared guards -----------------------------------------------------------------

@@ -40,6 +40,7 @@ final class DeclarationsSection {
 				import java.util.ArrayList;
 				import java.util.Arrays;
 				import java.util.LinkedHashSet;
+				import java.util.List;
 				import java.util.Set;
 
 				import org.wskstudio.wsk.sim.Kernel;
@@ -207,6 +208,53 @@ final class DeclarationsSection {
 					        this.TimeoutMs = TimeoutMs;
 					        this.Check = Check;
 					        this.StartCheck = StartCheck;
+					    }
+					}
+
+					/**
+					 * PFX_INTERVAL4: of the compiled classifier (decided by the generator), per remote family, disjoint
+					 * address intervals in ascending order, each with the candidate rules left to test there.
+					 */
+					static final class Interval4 {                  // its first address: Ipv4Starts, same index
+					    final int First;                            // its first candidate in Candidates
+					    final int Count;                            // its candidates; 0 = no rule (reject)
+
+					    Interval4(int First, int Count) {
+					        this.First = First;
+					        this.Count = Count;
+					    }
+					}
+
+					/** PFX_INTERVAL: an IPv6 interval. */
+					static final class Interval {
+					    final byte[] Start;                         // first address, network order
+					    final int First;
+					    final int Count;
+
+					    Interval(byte[] Start, int First, int Count) {
+					        this.Start = Arrays.copyOf(Start, 16);
+					        this.First = First;
+					        this.Count = Count;
+					    }
+					}
+
+					/** PFX_CLASSIFIER: a rule table's compiled classifier. */
+					static final class Classifier {
+					    final Rule[] Rules;
+					    final int[] Ipv4Starts;                     // first addresses as numbers (unsigned)
+					    final Interval4[] Ipv4;
+					    final Interval[] Ipv6;
+					    final int[] Candidates;                     // rule indices
+					    final int[] AnyFamily;                      // candidates for a peer of unknown family
+
+					    Classifier(Rule[] Rules, int[] Ipv4Starts, Interval4[] Ipv4, Interval[] Ipv6, int[] Candidates,
+					            int[] AnyFamily) {
+					        this.Rules = Rules;
+					        this.Ipv4Starts = Ipv4Starts;
+					        this.Ipv4 = Ipv4;
+					        this.Ipv6 = Ipv6;
+					        this.Candidates = Candidates;
+					        this.AnyFamily = AnyFamily;
 					    }
 					}
 

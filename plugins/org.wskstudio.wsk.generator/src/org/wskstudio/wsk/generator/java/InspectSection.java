@@ -6,7 +6,9 @@ import org.wskstudio.wsk.generator.common.DriverFacts;
 
 /**
  * Sections 6 and 7, for conditional accept: rule evaluation (IPv4-mapped IPv6 canonicalised to
- * IPv4, first match wins, no match = reject) and the pending-inspection runtime: a table per
+ * IPv4, first match wins, no match = reject) by the listener's compiled classifier
+ * ({@link ClassifierTables}: a binary search over the remote address's intervals, then first
+ * match over the interval's candidates, as the C's Pfx_Evaluate) and the pending-inspection runtime: a table per
  * listener holding copies of the WSK_INSPECT_ID and both addresses, completed by
  * WskInspectComplete from the deferred check or from the entry's own timeout timer (the rule's
  * else-action; the design is {@link org.wskstudio.wsk.generator.common.PendTimeout}), WskAbortEvent
@@ -89,13 +91,85 @@ final class InspectSection {
 				    }
 				}
 
-				/** First matching rule, or null (treated as reject: fail closed). */
-				private static Rule Pfx_Evaluate(Rule[] Rules, SockAddr LocalAddress, SockAddr RemoteAddress) {
+				/** Unsigned order of two addresses in network order. */
+				private static int Pfx_CompareAddress(byte[] Left, byte[] Right, int Length) {
+				    for (int Index = 0; Index < Length; Index++) {
+				        if (Left[Index] != Right[Index]) {
+				            return (Left[Index] & 0xff) < (Right[Index] & 0xff) ? -1 : 1;
+				        }
+				    }
+				    return 0;
+				}
+
+				/**
+				 * The IPv4 interval holding an address (a number, unsigned): binary search over the starts (the
+				 * first is 0.0.0.0, so there is always one).
+				 */
+				private static int Pfx_FindIpv4Interval(int[] Starts, int Address) {
+				    int Low = 0;
+				    int High = Starts.length - 1;
+				    while (Low < High) {
+				        int Middle = Low + (High - Low + 1) / 2;
+				        if (Integer.compareUnsigned(Starts[Middle], Address) <= 0) {
+				            Low = Middle;
+				        } else {
+				            High = Middle - 1;
+				        }
+				    }
+				    return Low;
+				}
+
+				/** The IPv6 interval holding an address: binary search over the starts (the first is ::). */
+				private static Interval Pfx_FindInterval(Interval[] Intervals, byte[] Address, int Length) {
+				    int Low = 0;
+				    int High = Intervals.length - 1;
+				    while (Low < High) {
+				        int Middle = Low + (High - Low + 1) / 2;
+				        if (Pfx_CompareAddress(Intervals[Middle].Start, Address, Length) <= 0) {
+				            Low = Middle;
+				        } else {
+				            High = Middle - 1;
+				        }
+				    }
+				    return Intervals[Low];
+				}
+
+				/**
+				 * First matching rule, or null (treated as reject: fail closed): the remote address's interval,
+				 * then first match over its candidates.
+				 */
+				private static Rule Pfx_Evaluate(Classifier Classifier, SockAddr LocalAddress, SockAddr RemoteAddress) {
 				    Endpoint Local = new Endpoint();
 				    Endpoint Remote = new Endpoint();
 				    Pfx_Canonicalize(LocalAddress, Local);
 				    Pfx_Canonicalize(RemoteAddress, Remote);
-				    for (Rule Rule : Rules) {
+				    int[] Candidates;
+				    int First;
+				    int Count;
+				    switch (Remote.Kind) {
+				    case PFX_ADDRESS_IPV4: {
+				        Interval4 Interval = Classifier.Ipv4[Pfx_FindIpv4Interval(Classifier.Ipv4Starts, ((Remote.Address[0] & 0xff) << 24)
+				                | ((Remote.Address[1] & 0xff) << 16) | ((Remote.Address[2] & 0xff) << 8) | (Remote.Address[3] & 0xff))];
+				        Candidates = Classifier.Candidates;
+				        First = Interval.First;
+				        Count = Interval.Count;
+				        break;
+				    }
+				    case PFX_ADDRESS_IPV6: {
+				        Interval Interval = Pfx_FindInterval(Classifier.Ipv6, Remote.Address, 16);
+				        Candidates = Classifier.Candidates;
+				        First = Interval.First;
+				        Count = Interval.Count;
+				        break;
+				    }
+				    default:
+				        Candidates = Classifier.AnyFamily;
+				        First = 0;
+				        Count = Classifier.AnyFamily.length;
+				        break;
+				    }
+				    for (int Index = First; Index < First + Count; Index++) {
+				        Rule Rule = Classifier.Rules[Candidates[Index]];
 				        if (Pfx_Matches(Rule.Remote, Remote) && Pfx_Matches(Rule.Local, Local)) {
 				            return Rule;
 				        }
@@ -146,6 +220,7 @@ final class InspectSection {
 				    return STATUS_SUCCESS;
 				}
 				"""));
+		new ClassifierTables(n, facts.checks).emitReaders(w);
 		w.section("7. pending-inspection runtime (pend ... with check ...)");
 		w.doc("from the pend rules of " + from + ": finds an Announcing or Waiting entry by inspect-ID content"
 				+ " (and, for a check's answer, by the check that was started).");
@@ -265,9 +340,9 @@ final class InspectSection {
 				}
 
 				/** WskInspectEvent's decision: first matching rule (none: reject); a pend that cannot be stored rejects. */
-				private WskInspectAction Pfx_InspectConnection(Listener Listener, Rule[] Rules, SockAddr LocalAddress,
-				        SockAddr RemoteAddress, WskInspectId InspectId) {
-				    Rule Rule = Pfx_Evaluate(Rules, LocalAddress, RemoteAddress);
+				private WskInspectAction Pfx_InspectConnection(Listener Listener, Classifier Classifier,
+				        SockAddr LocalAddress, SockAddr RemoteAddress, WskInspectId InspectId) {
+				    Rule Rule = Pfx_Evaluate(Classifier, LocalAddress, RemoteAddress);
 				    WskInspectAction Decision = WskInspectReject;
 				    if (Rule != null) {
 				        try (var Scope = k.SimEnter(Rule.Origin)) {

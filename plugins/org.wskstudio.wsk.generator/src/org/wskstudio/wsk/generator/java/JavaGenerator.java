@@ -13,11 +13,12 @@ import org.wskstudio.wsk.model.WskDriver;
  * <Prefix>Driver.java}, a class implementing {@code org.wskstudio.wsk.sim.SimDriver} with the
  * functions and decisions of the C generator under the same names ({@link JavaNaming}): accept
  * IRP slots with IoReuseIrp or IoFreeIrp, WskAcceptEvent with a context from non-paged pool,
- * WskInspectEvent evaluating the model's rules in order (IPv4-mapped addresses as IPv4), the
- * table of pending inspections completed by the deferred check ({@code k.SimQueryCheck}) or by the
- * entry's own KeSetTimer timeout with the rule's else-action (as the C: {@code common.PendTimeout}),
- * WskAbortEvent matching inspect IDs by content, listener recreation after a NULL AcceptSocket /
- * InspectID, and one teardown path.
+ * WskInspectEvent evaluating the model's rules by their compiled classifier, read from data
+ * (first match in model order; IPv4-mapped addresses as IPv4), the table of pending inspections
+ * completed by the deferred check ({@code k.SimQueryCheck}) or by the entry's own KeSetTimer
+ * timeout with the rule's else-action (as the C: {@code common.PendTimeout}), WskAbortEvent
+ * matching inspect IDs by content, listener recreation after a NULL AcceptSocket / InspectID, and
+ * one teardown path.
  * <p>
  * Where the simulator differs from a kernel the Java says so in a comment: no work items (the
  * recreation runs as a DPC with asynchronous WSK calls), single threaded (spin locks and
@@ -38,9 +39,6 @@ import org.wskstudio.wsk.model.WskDriver;
 public final class JavaGenerator implements WskCodeGenerator {
 
 	public static final String TARGET = "java";
-
-	/** Inspect rules built per method: keeps every method far below the JVM's 64 KiB of bytecode. */
-	static final int RULES_PER_METHOD = 100;
 
 	@Override
 	public String target() {

@@ -10,18 +10,12 @@ import org.wskstudio.wsk.model.WskListener;
 
 /**
  * What the Java generator relies on beyond the guards it shares with the C generator
- * ({@link ModelGuard}): Java names that do not clash, a four-character pool tag, a local address
- * of the family's size (the twin binds to it as given), and the limits of a Java class file.
+ * ({@link ModelGuard}): Java names that do not clash, a four-character pool tag, and a local address
+ * of the family's size (the twin binds to it as given). The rule tables are data, so the rule
+ * count has no limit here.
  * Messages name the model element as the Java's comments do.
  */
 final class JavaModelCheck extends ModelGuard {
-
-	/**
-	 * Inspect rules per driver: each rule is one object in a table built by methods of at most
-	 * {@link JavaGenerator#RULES_PER_METHOD} rules; the class file's constant pool (65,535 entries,
-	 * a few per rule) bounds the total.
-	 */
-	static final int MAX_RULES = 8000;
 
 	private final JavaNaming naming;
 
@@ -52,15 +46,6 @@ final class JavaModelCheck extends ModelGuard {
 		int length = l.getFamily() == AddressFamily.INET6 ? 16 : 4;
 		if (l.getLocalAddress() == null || l.getLocalAddress().length != length) {
 			problems.add(where + ": the local address must have " + length + " bytes");
-		}
-	}
-
-	@Override
-	protected void checkTotals(WskDriver driver, List<String> problems) {
-		int rules = driver.getListeners().stream().mapToInt(l -> l.getInspectRules().size()).sum();
-		if (rules > MAX_RULES) {
-			problems.add("driver " + driver.getName() + ": " + rules + " inspect rules; the Java twin holds at most "
-					+ MAX_RULES + " (a Java class file's constant pool limit)");
 		}
 	}
 }

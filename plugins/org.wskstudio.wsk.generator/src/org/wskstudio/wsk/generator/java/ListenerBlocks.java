@@ -1,16 +1,11 @@
 package org.wskstudio.wsk.generator.java;
 
-import java.util.List;
 
 import org.wskstudio.wsk.generator.common.DriverFacts;
 import org.wskstudio.wsk.generator.common.ModelTrace;
 import org.wskstudio.wsk.generator.common.ModelWords;
 import org.wskstudio.wsk.generator.common.WskNames;
-import org.wskstudio.wsk.model.AddressFamily;
-import org.wskstudio.wsk.model.AddressMatch;
 import org.wskstudio.wsk.model.DeferredCheck;
-import org.wskstudio.wsk.model.InspectAction;
-import org.wskstudio.wsk.model.InspectRule;
 import org.wskstudio.wsk.model.OptionPhase;
 import org.wskstudio.wsk.model.SocketOption;
 import org.wskstudio.wsk.model.SocketOptionKind;
@@ -19,7 +14,7 @@ import org.wskstudio.wsk.model.WskListener;
 /**
  * Section 9: one block per listener, configuration plus thin entry points: the listener object
  * and its slot / pending tables, the listen and connection dispatch tables, the rule table in
- * model order with the default last, the open sequence (WskSocket, the options in the model's
+ * model order with the default last and its classifier ({@link ClassifierTables}), the open sequence (WskSocket, the options in the model's
  * order, WskBind, the after-bind options), the listen callbacks and the deferred checks' hooks.
  */
 final class ListenerBlocks {
@@ -40,7 +35,9 @@ final class ListenerBlocks {
 		w.section("9. " + JavaLiterals.of(l));
 		objects(w, l);
 		if (l.isConditionalAccept()) {
-			rules(w, l);
+			ClassifierTables tables = new ClassifierTables(n, facts.checks);
+			tables.emitRules(w, l);
+			tables.emit(w, l);
 		}
 		open(w, l);
 		if (l.isConditionalAccept()) {
@@ -87,68 +84,6 @@ final class ListenerBlocks {
 				+ (d.isSendBacklog() ? n.expand("this::Pfx_ConnectionSendBacklogEvent") : "null") + ");");
 		w.line(x("static final int PFX_LSN_CONNECTION_EVENTS = ", l) + JavaLiterals.connectionEvents(d) + ";");
 		w.blank();
-	}
-
-	// ---- rules ---------------------------------------------------------------------------
-
-	private void rules(JavaWriter w, WskListener l) {
-		List<InspectRule> rules = l.getInspectRules();
-		int total = rules.size() + 1;
-		w.doc(JavaLiterals.from(l) + ": the inspect rules in model order, first match wins; the last entry is the"
-				+ " listener's default.");
-		w.line(x("private final Rule[] PfxLsnRules = PfxLsn_Rules();", l));
-		w.blank();
-		w.line(x("private Rule[] PfxLsn_Rules() {", l));
-		w.indent();
-		w.line("Rule[] Rules = new Rule[" + total + "];");
-		int chunks = (rules.size() + JavaGenerator.RULES_PER_METHOD - 1) / JavaGenerator.RULES_PER_METHOD;
-		for (int c = 0; c < chunks; c++) {
-			w.line(x("PfxLsn_Rules" + c + "(Rules);", l));
-		}
-		String origin = "default of " + ModelTrace.origin(l);
-		w.comment(origin + ": " + ModelWords.actionWord(l.getDefaultAction()));
-		w.line("Rules[" + rules.size() + "] = new Rule(" + JavaLiterals.string(origin) + n.expand(", PFX_MATCH_ANY, PFX_MATCH_ANY, ")
-				+ WskNames.action(l.getDefaultAction()) + ", null, 0, null, null);");
-		w.line("return Rules;");
-		w.dedent();
-		w.line("}");
-		for (int c = 0; c < chunks; c++) {
-			w.blank();
-			w.line(x("private void PfxLsn_Rules" + c + "(Rule[] Rules) {", l));
-			w.indent();
-			int end = Math.min(rules.size(), (c + 1) * JavaGenerator.RULES_PER_METHOD);
-			for (int i = c * JavaGenerator.RULES_PER_METHOD; i < end; i++) {
-				InspectRule r = rules.get(i);
-				w.comment(JavaLiterals.of(r) + ": " + JavaLiterals.rule(r));
-				StringBuilder sb = new StringBuilder("Rules[" + i + "] = new Rule(");
-				sb.append(JavaLiterals.string(ModelTrace.origin(r))).append(", ").append(match(r.getRemote()))
-						.append(", ").append(match(r.getLocal())).append(", ").append(WskNames.action(r.getAction()));
-				if (r.getAction() == InspectAction.PEND) {
-					sb.append(", ").append(WskNames.action(r.getTimeoutAction())).append(", ")
-							.append(r.getTimeoutMillis()).append(", ").append(JavaLiterals.string(r.getCheck().getName()))
-							.append(", this::").append(n.checkStart(l, r.getCheck()));
-				} else {
-					sb.append(", null, 0, null, null");
-				}
-				sb.append(");");
-				w.line(sb.toString());
-			}
-			w.dedent();
-			w.line("}");
-		}
-		w.blank();
-	}
-
-	private String match(AddressMatch m) {
-		if (ModelWords.isAll(m)) {
-			return n.expand("PFX_MATCH_ANY");
-		}
-		if (m.isAnyAddress()) {
-			return n.expand("new Match(PFX_ADDRESS_ANY, new byte[0], 0, ") + m.getPortLow() + ", " + m.getPortHigh() + ")";
-		}
-		String kind = n.expand(m.getFamily() == AddressFamily.INET6 ? "PFX_ADDRESS_IPV6" : "PFX_ADDRESS_IPV4");
-		return "new Match(" + kind + ", " + JavaLiterals.bytes(m.getNetwork()) + ", " + m.getPrefixLength() + ", "
-				+ m.getPortLow() + ", " + m.getPortHigh() + ")";
 	}
 
 	// ---- open ----------------------------------------------------------------------------
@@ -238,7 +173,7 @@ final class ListenerBlocks {
 		w.lines(x("""
 				        return WskInspectReject;
 				    }
-				    return Pfx_InspectConnection(Listener, PfxLsnRules, LocalAddress, RemoteAddress, InspectID);
+				    return Pfx_InspectConnection(Listener, PfxLsnClassifier, LocalAddress, RemoteAddress, InspectID);
 				}
 
 				""", l));

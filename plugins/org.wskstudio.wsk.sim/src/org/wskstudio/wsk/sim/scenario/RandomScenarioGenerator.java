@@ -64,11 +64,33 @@ public final class RandomScenarioGenerator {
         if (parsed.isEmpty()) {
             throw new IllegalArgumentException("route to " + listener + " without address ranges");
         }
-        routes.add(new Route(listener, List.copyOf(parsed)));
+        routes.add(new Route(listener, List.copyOf(parsed), List.of()));
         return this;
     }
 
-    private record Route(String listener, List<AddressRange> ranges) {
+    /**
+     * A listener whose requests come half from the {@code inside} ranges (e.g. its rules' own
+     * ranges) and half from the {@code outside} ones (e.g. its families' whole space), each half a
+     * range chosen uniformly: both kinds of lookups keep their share however many ranges there
+     * are. Either list may be empty (then all come from the other).
+     */
+    public RandomScenarioGenerator route(String listener, List<String> inside, List<String> outside) {
+        if (inside.isEmpty() && outside.isEmpty()) {
+            throw new IllegalArgumentException("route to " + listener + " without address ranges");
+        }
+        List<AddressRange> in = inside.stream().map(AddressRange::parse).toList();
+        List<AddressRange> out = outside.stream().map(AddressRange::parse).toList();
+        routes.add(in.isEmpty() || out.isEmpty() ? new Route(listener, in.isEmpty() ? out : in, List.of())
+                : new Route(listener, in, out));
+        return this;
+    }
+
+    /** A route's ranges; with {@code outside} ones, each request takes one of the two lists at even odds. */
+    private record Route(String listener, List<AddressRange> ranges, List<AddressRange> outside) {
+        AddressRange pick(SplittableRandom rnd) {
+            List<AddressRange> from = outside.isEmpty() || rnd.nextBoolean() ? ranges : outside;
+            return from.get(rnd.nextInt(from.size()));
+        }
     }
 
     /** Target listeners (model element names), chosen uniformly. */
@@ -143,7 +165,7 @@ public final class RandomScenarioGenerator {
             } else {
                 Route route = routes.get(rnd.nextInt(routes.size()));
                 listener = route.listener();
-                range = route.ranges().get(rnd.nextInt(route.ranges().size()));
+                range = route.pick(rnd);
             }
             ConnectSpec spec = ConnectSpec.of(t, range.random(rnd), null, listener);
             if (dropProbability > 0 && rnd.nextDouble() < dropProbability) {

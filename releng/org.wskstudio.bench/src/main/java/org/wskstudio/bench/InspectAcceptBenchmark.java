@@ -23,12 +23,13 @@ import org.wskstudio.wsk.sim.scenario.ScenarioResult;
 import org.wskstudio.wsk.sim.scenario.ScenarioRunner;
 
 /**
- * Simulated connection requests per second through WskInspectEvent and WskAcceptEvent, with
- * rule tables of 10, 1,000 and 100,000 rules. One invocation runs a whole simulation of
- * {@link #REQUESTS} seeded random requests (half from 192.168.0.0/16, accepted by the last
- * rule; half from 10.0.0.0/8, rejected by the default: both evaluate every rule), including
- * DriverEntry, establishment, the accept event, the close and DriverUnload. The trace is off
- * (traceLimit 0) so the figure is the driver and the simulator, not the trace's memory.
+ * Simulated connection requests per second through WskInspectEvent and WskAcceptEvent of the
+ * generated Java twin of the blocklist models of 10, 1,000 and 100,000 rules
+ * ({@link GeneratedTwin}). One invocation runs a whole simulation of {@link #REQUESTS} seeded
+ * random requests (half from 192.168.0.0/16, accepted by the first rule; half from 11.0.0.0/8,
+ * where the blocks are: rejected by a block or accepted by the default), including DriverEntry,
+ * establishment, the accept event, the close and DriverUnload. The trace is off (traceLimit 0)
+ * so the figure is the driver and the simulator, not the trace's memory.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -43,17 +44,17 @@ public class InspectAcceptBenchmark {
 	@Param({ "10", "1000", "100000" })
 	public int rules;
 
-	private RuleTableDriver.Rule[] table;
+	private GeneratedTwin twin;
 	private Scenario scenario;
 	private SimConfig config;
 
 	@Setup(Level.Trial)
 	public void setUp() {
-		table = RuleTableDriver.rules(rules);
-		scenario = new RandomScenarioGenerator().seed(1).requests(REQUESTS).from("192.168.0.0/16", "10.0.0.0/8")
+		twin = GeneratedTwin.of(rules);
+		scenario = new RandomScenarioGenerator().seed(1).requests(REQUESTS).from("192.168.0.0/16", "11.0.0.0/8")
 				.to("Public").meanInterArrival(VirtualTime.us(50)).generate("bench");
 		config = new SimConfig().traceLimit(0);
-		ScenarioResult check = ScenarioRunner.run(scenario, new RuleTableDriver(table), config);
+		ScenarioResult check = ScenarioRunner.run(scenario, twin.newDriver(), config);
 		if (!check.violations().isEmpty() || check.summary().accepted() == 0) {
 			throw new IllegalStateException("the benchmark driver misbehaves:\n" + check.report());
 		}
@@ -62,6 +63,6 @@ public class InspectAcceptBenchmark {
 	@Benchmark
 	@OperationsPerInvocation(REQUESTS)
 	public ScenarioResult inspectAndAccept() {
-		return ScenarioRunner.run(scenario, new RuleTableDriver(table), config);
+		return ScenarioRunner.run(scenario, twin.newDriver(), config);
 	}
 }

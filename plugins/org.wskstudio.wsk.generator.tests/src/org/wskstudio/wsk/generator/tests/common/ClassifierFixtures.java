@@ -2,12 +2,23 @@ package org.wskstudio.wsk.generator.tests.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 import org.wskstudio.wsk.generator.common.RuleClassifier;
 import org.wskstudio.wsk.generator.common.RuleClassifier.Condition;
+import org.wskstudio.wsk.model.AddressFamily;
+import org.wskstudio.wsk.model.AddressMatch;
+import org.wskstudio.wsk.model.InspectAction;
+import org.wskstudio.wsk.model.InspectRule;
+import org.wskstudio.wsk.model.WskDriver;
+import org.wskstudio.wsk.model.WskFactory;
+import org.wskstudio.wsk.model.WskListener;
 import org.wskstudio.wsk.model.addressing.Cidr;
+import org.wskstudio.wsk.generator.tests.Examples;
+import org.wskstudio.wsk.generator.tests.ModelLoading;
 
 /**
  * What the classifier tests of both targets share: raw requests as WSK hands them over, the
@@ -15,7 +26,7 @@ import org.wskstudio.wsk.model.addressing.Cidr;
  * the classifier), and the random draw of requests (the rules' own range and port edges, the
  * interval edges, anywhere; IPv4, IPv6, IPv4-mapped IPv6, unknown family; ports 0, 1, 65535).
  */
-final class ClassifierFixtures {
+public final class ClassifierFixtures {
 
 	private ClassifierFixtures() {
 	}
@@ -252,5 +263,135 @@ final class ClassifierFixtures {
 			a[1] = 0x01;
 		}
 		return new Condition(RuleClassifier.IPV6, new Cidr(a, prefix).normalized().network(), prefix, 0, 65535);
+	}
+
+	// ---- the listeners both targets' tests run -----------------------------------------
+
+	/** A listener to test, its driver, the reference for its rule table, and the draw's seed. */
+	public record Case(String name, WskDriver driver, WskListener listener, Reference reference, long seed) {
+	}
+
+	/** Every conditional-accept listener of the examples. */
+	static List<Case> exampleListeners() {
+		List<Case> cases = new ArrayList<>();
+		for (Path file : Examples.validModels()) {
+			WskDriver d = ModelLoading.codeModel(file);
+			for (WskListener l : d.getListeners()) {
+				if (l.isConditionalAccept()) {
+					List<Condition>[] table = conditions(l);
+					cases.add(new Case(file.getFileName() + " " + l.getName(), d, l, new Reference(table[0], table[1]),
+							cases.size()));
+				}
+			}
+		}
+		assertThat(cases).as("example listeners with conditional accept").hasSizeGreaterThanOrEqualTo(2);
+		return cases;
+	}
+
+	/**
+	 * conditional_accept's listener with {@code blocks} IPv4 /24 rules (reject and accept in turn)
+	 * after an accept of port 22 from anywhere and a /8 reject.
+	 */
+	public static Case blocklist(int blocks) {
+		WskDriver d = ModelLoading.codeModel(Examples.example("conditional_accept.wskl"));
+		WskListener l = d.getListeners().stream().filter(WskListener::isConditionalAccept).findFirst().orElseThrow();
+		Random random = new Random(100_000);
+		List<InspectRule> rules = new ArrayList<>();
+		rules.add(rule(InspectAction.ACCEPT, any(22, 22), any(0, 65535)));
+		rules.add(rule(InspectAction.REJECT, v4(random, 8), any(0, 65535)));
+		for (int i = 0; i < blocks; i++) {
+			rules.add(rule(i % 2 == 0 ? InspectAction.REJECT : InspectAction.ACCEPT, v4(random, 24), any(0, 65535)));
+		}
+		replaceRules(l, rules);
+		List<Condition>[] table = conditions(l);
+		return new Case(blocks + " /24 blocks", d, l, new BlocklistReference(table[0], table[1], 2, blocks + 2), 1);
+	}
+
+	/** dual_stack's listener with 1,000 rules of both families, port ranges and local conditions. */
+	static Case mixed() {
+		WskDriver d = ModelLoading.codeModel(Examples.example("dual_stack.wskl"));
+		WskListener l = d.getListeners().stream().filter(WskListener::isConditionalAccept).findFirst().orElseThrow();
+		Random random = new Random(7);
+		List<InspectRule> rules = new ArrayList<>();
+		for (int i = 0; i < 1_000; i++) {
+			Condition r = switch (random.nextInt(4)) {
+			case 0 -> v4(random, 8 + random.nextInt(25));
+			case 1 -> v6(random, random.nextInt(129));
+			case 2 -> any(random.nextInt(1024), 1024 + random.nextInt(64512));
+			default -> random.nextBoolean() ? v4(random, 16 + random.nextInt(17)) : v6(random, 16 + random.nextInt(49));
+			};
+			if (r.kind() != RuleClassifier.ANY && random.nextInt(4) == 0) {
+				int first = random.nextInt(65536);
+				r = new Condition(r.kind(), r.prefix(), r.prefixLength(), first, first + random.nextInt(65536 - first));
+			}
+			Condition local = switch (random.nextInt(5)) {
+			case 0 -> any(40000 + random.nextInt(10), 40010);
+			case 1 -> v6(random, random.nextInt(65));
+			case 2 -> v4(random, random.nextInt(33));
+			default -> any(0, 65535);
+			};
+			rules.add(rule(random.nextBoolean() ? InspectAction.ACCEPT : InspectAction.REJECT, r, local));
+		}
+		replaceRules(l, rules);
+		List<Condition>[] table = conditions(l);
+		return new Case("1,000 mixed rules", d, l, new Reference(table[0], table[1]), 2);
+	}
+
+	/** The requests of a case: pairs (remote, local) drawn from its rules and its classifier's intervals. */
+	static List<Raw[]> requests(Case c, int count) {
+		List<Condition>[] table = conditions(c.listener());
+		List<Condition> all = new ArrayList<>(table[0]);
+		all.addAll(table[1]);
+		Draw draw = new Draw(c.seed(), all, RuleClassifier.of(c.listener()));
+		List<Raw[]> requests = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			requests.add(new Raw[] { draw.next(), draw.next() });
+		}
+		return requests;
+	}
+
+	// ---- rule tables of a listener ------------------------------------------------------
+
+	static void replaceRules(WskListener l, List<InspectRule> rules) {
+		for (int i = 0; i < rules.size(); i++) {
+			rules.get(i).setIndex(i + 1);
+		}
+		l.getInspectRules().clear();
+		l.getInspectRules().addAll(rules);
+	}
+
+	@SuppressWarnings("unchecked")
+	static List<Condition>[] conditions(WskListener l) {
+		List<Condition> remote = new ArrayList<>();
+		List<Condition> local = new ArrayList<>();
+		for (InspectRule r : l.getInspectRules()) {
+			remote.add(Condition.of(r.getRemote()));
+			local.add(Condition.of(r.getLocal()));
+		}
+		remote.add(any(0, 65535));
+		local.add(any(0, 65535));
+		return new List[] { remote, local };
+	}
+
+	static InspectRule rule(InspectAction action, Condition remote, Condition local) {
+		InspectRule r = WskFactory.eINSTANCE.createInspectRule();
+		r.setAction(action);
+		r.setRemote(match(remote));
+		r.setLocal(match(local));
+		return r;
+	}
+
+	static AddressMatch match(Condition c) {
+		AddressMatch m = WskFactory.eINSTANCE.createAddressMatch();
+		m.setPortLow(c.portFirst());
+		m.setPortHigh(c.portLast());
+		if (c.kind() == RuleClassifier.ANY) {
+			m.setAnyAddress(true);
+		} else {
+			m.setFamily(c.kind() == RuleClassifier.IPV4 ? AddressFamily.INET : AddressFamily.INET6);
+			m.setNetwork(c.prefix());
+			m.setPrefixLength(c.prefixLength());
+		}
+		return m;
 	}
 }

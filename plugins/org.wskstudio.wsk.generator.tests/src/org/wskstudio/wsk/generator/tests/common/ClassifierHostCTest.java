@@ -1,9 +1,6 @@
 package org.wskstudio.wsk.generator.tests.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.wskstudio.wsk.generator.tests.common.ClassifierFixtures.any;
-import static org.wskstudio.wsk.generator.tests.common.ClassifierFixtures.v4;
-import static org.wskstudio.wsk.generator.tests.common.ClassifierFixtures.v6;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -13,9 +10,7 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,19 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wskstudio.wsk.generator.GeneratedFile;
 import org.wskstudio.wsk.generator.c.CGenerator;
-import org.wskstudio.wsk.generator.common.RuleClassifier;
-import org.wskstudio.wsk.generator.common.RuleClassifier.Condition;
-import org.wskstudio.wsk.model.AddressFamily;
-import org.wskstudio.wsk.model.AddressMatch;
-import org.wskstudio.wsk.model.InspectAction;
-import org.wskstudio.wsk.model.InspectRule;
 import org.wskstudio.wsk.model.WskDriver;
-import org.wskstudio.wsk.model.WskFactory;
 import org.wskstudio.wsk.model.WskListener;
-import org.wskstudio.wsk.generator.tests.Examples;
-import org.wskstudio.wsk.generator.tests.ModelLoading;
-import org.wskstudio.wsk.generator.tests.common.ClassifierFixtures.BlocklistReference;
-import org.wskstudio.wsk.generator.tests.common.ClassifierFixtures.Draw;
+import org.wskstudio.wsk.generator.tests.common.ClassifierFixtures.Case;
 import org.wskstudio.wsk.generator.tests.common.ClassifierFixtures.Raw;
 import org.wskstudio.wsk.generator.tests.common.ClassifierFixtures.Reference;
 
@@ -137,77 +122,28 @@ class ClassifierHostCTest {
 
 	@Test
 	void everyExampleListenerAgreesWithFirstMatch() throws Exception {
-		int listeners = 0;
-		for (Path file : Examples.validModels()) {
-			WskDriver d = ModelLoading.codeModel(file);
-			for (WskListener l : d.getListeners()) {
-				if (l.isConditionalAccept()) {
-					List<Condition>[] table = conditions(l);
-					assertSameAsFirstMatch(d, l, new Reference(table[0], table[1]), listeners++);
-				}
-			}
+		for (Case c : ClassifierFixtures.exampleListeners()) {
+			assertSameAsFirstMatch(c);
 		}
-		assertThat(listeners).as("example listeners with conditional accept").isGreaterThanOrEqualTo(2);
 	}
 
 	@Test
 	void blocklistOf100000RulesAgreesWithFirstMatch() throws Exception {
-		WskDriver d = ModelLoading.codeModel(Examples.example("conditional_accept.wskl"));
-		WskListener l = d.getListeners().stream().filter(WskListener::isConditionalAccept).findFirst().orElseThrow();
-		Random random = new Random(100_000);
-		List<InspectRule> rules = new ArrayList<>();
-		rules.add(rule(InspectAction.ACCEPT, any(22, 22), any(0, 65535)));
-		rules.add(rule(InspectAction.REJECT, v4(random, 8), any(0, 65535)));
-		for (int i = 0; i < 100_000; i++) {
-			rules.add(rule(i % 2 == 0 ? InspectAction.REJECT : InspectAction.ACCEPT, v4(random, 24), any(0, 65535)));
-		}
-		replaceRules(l, rules);
-		List<Condition>[] table = conditions(l);
-		assertSameAsFirstMatch(d, l, new BlocklistReference(table[0], table[1], 2, 100_002), 1);
+		assertSameAsFirstMatch(ClassifierFixtures.blocklist(100_000));
 	}
 
 	@Test
 	void mixedRulesWithPortsLocalsAndBothFamiliesAgreeWithFirstMatch() throws Exception {
-		WskDriver d = ModelLoading.codeModel(Examples.example("dual_stack.wskl"));
-		WskListener l = d.getListeners().stream().filter(WskListener::isConditionalAccept).findFirst().orElseThrow();
-		Random random = new Random(7);
-		List<InspectRule> rules = new ArrayList<>();
-		for (int i = 0; i < 1_000; i++) {
-			Condition r = switch (random.nextInt(4)) {
-			case 0 -> v4(random, 8 + random.nextInt(25));
-			case 1 -> v6(random, random.nextInt(129));
-			case 2 -> any(random.nextInt(1024), 1024 + random.nextInt(64512));
-			default -> random.nextBoolean() ? v4(random, 16 + random.nextInt(17)) : v6(random, 16 + random.nextInt(49));
-			};
-			if (r.kind() != RuleClassifier.ANY && random.nextInt(4) == 0) {
-				int first = random.nextInt(65536);
-				r = new Condition(r.kind(), r.prefix(), r.prefixLength(), first, first + random.nextInt(65536 - first));
-			}
-			Condition local = switch (random.nextInt(5)) {
-			case 0 -> any(40000 + random.nextInt(10), 40010);
-			case 1 -> v6(random, random.nextInt(65));
-			case 2 -> v4(random, random.nextInt(33));
-			default -> any(0, 65535);
-			};
-			rules.add(rule(random.nextBoolean() ? InspectAction.ACCEPT : InspectAction.REJECT, r, local));
-		}
-		replaceRules(l, rules);
-		List<Condition>[] table = conditions(l);
-		assertSameAsFirstMatch(d, l, new Reference(table[0], table[1]), 2);
+		assertSameAsFirstMatch(ClassifierFixtures.mixed());
 	}
 
 	// ---- the harness ----------------------------------------------------------------------
 
-	private void assertSameAsFirstMatch(WskDriver d, WskListener l, Reference reference, long seed) throws Exception {
-		Path exe = build(d, l, "l" + seed);
-		List<Condition>[] table = conditions(l);
-		List<Condition> all = new ArrayList<>(table[0]);
-		all.addAll(table[1]);
-		Draw draw = new Draw(seed, all, RuleClassifier.of(l));
-		List<Raw[]> requests = new ArrayList<>(REQUESTS);
-		for (int i = 0; i < REQUESTS; i++) {
-			requests.add(new Raw[] { draw.next(), draw.next() });
-		}
+	private void assertSameAsFirstMatch(Case c) throws Exception {
+		WskListener l = c.listener();
+		Reference reference = c.reference();
+		Path exe = build(c.driver(), l, "l" + c.seed());
+		List<Raw[]> requests = ClassifierFixtures.requests(c, REQUESTS);
 		Process p = new ProcessBuilder(exe.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
 		Thread feeder = new Thread(() -> {
 			try (BufferedWriter out = new BufferedWriter(new OutputStreamWriter(p.getOutputStream(), StandardCharsets.US_ASCII))) {
@@ -231,7 +167,7 @@ class ClassifierHostCTest {
 				Raw[] q = requests.get(i);
 				int expected = reference.firstMatch(q[0], q[1]);
 				if (Integer.parseInt(answer) != expected) {
-					throw new AssertionError(l.getName() + ": request " + i + " " + endpoint(new StringBuilder(), q[0])
+					throw new AssertionError(c.name() + ": request " + i + " " + endpoint(new StringBuilder(), q[0])
 							+ " / " + endpoint(new StringBuilder(), q[1]) + ": first match is rule " + expected
 							+ ", the generated C says " + answer);
 				}
@@ -311,48 +247,5 @@ class ClassifierHostCTest {
 		int end = text.indexOf(to, start);
 		assertThat(end).as(to).isPositive();
 		return text.substring(start, end + to.length());
-	}
-
-	private static void replaceRules(WskListener l, List<InspectRule> rules) {
-		for (int i = 0; i < rules.size(); i++) {
-			rules.get(i).setIndex(i + 1);
-		}
-		l.getInspectRules().clear();
-		l.getInspectRules().addAll(rules);
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<Condition>[] conditions(WskListener l) {
-		List<Condition> remote = new ArrayList<>();
-		List<Condition> local = new ArrayList<>();
-		for (InspectRule r : l.getInspectRules()) {
-			remote.add(Condition.of(r.getRemote()));
-			local.add(Condition.of(r.getLocal()));
-		}
-		remote.add(any(0, 65535));
-		local.add(any(0, 65535));
-		return new List[] { remote, local };
-	}
-
-	private static InspectRule rule(InspectAction action, Condition remote, Condition local) {
-		InspectRule r = WskFactory.eINSTANCE.createInspectRule();
-		r.setAction(action);
-		r.setRemote(match(remote));
-		r.setLocal(match(local));
-		return r;
-	}
-
-	private static AddressMatch match(Condition c) {
-		AddressMatch m = WskFactory.eINSTANCE.createAddressMatch();
-		m.setPortLow(c.portFirst());
-		m.setPortHigh(c.portLast());
-		if (c.kind() == RuleClassifier.ANY) {
-			m.setAnyAddress(true);
-		} else {
-			m.setFamily(c.kind() == RuleClassifier.IPV4 ? AddressFamily.INET : AddressFamily.INET6);
-			m.setNetwork(c.prefix());
-			m.setPrefixLength(c.prefixLength());
-		}
-		return m;
 	}
 }
