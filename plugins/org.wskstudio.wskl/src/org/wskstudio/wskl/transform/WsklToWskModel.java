@@ -17,6 +17,7 @@ import org.wskstudio.wsk.model.WskFactory;
 import org.wskstudio.wsk.model.WskListener;
 import org.wskstudio.wsk.model.addressing.Cidr;
 import org.wskstudio.wsk.model.addressing.IpAddresses;
+import org.wskstudio.wskl.rules.AddressPatterns;
 import org.wskstudio.wskl.wskl.AddressPattern;
 import org.wskstudio.wskl.wskl.ConnectionClause;
 import org.wskstudio.wskl.wskl.ConnectionEvent;

@@ -1,4 +1,4 @@
-package org.wskstudio.wskl.transform;
+package org.wskstudio.wskl.rules;
 
 import java.util.Optional;
 
