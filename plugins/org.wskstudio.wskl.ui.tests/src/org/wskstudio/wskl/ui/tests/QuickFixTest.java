@@ -18,7 +18,7 @@ import org.eclipse.ui.texteditor.ITextEditor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.wskstudio.wskl.ui.quickfix.WsklQuickAssistProcessor;
-import org.wskstudio.wskl.ui.quickfix.WsklQuickFix;
+import org.wskstudio.wskl.ide.quickfix.WskQuickFix;
 import org.wskstudio.wskl.ui.quickfix.WsklQuickFixes;
 import org.wskstudio.wskl.ui.validation.WsklProblem;
 import org.wskstudio.wskl.ui.validation.WsklProblemAnnotation;
@@ -143,7 +143,7 @@ class QuickFixTest {
 	private static String apply(String text, String code, int index) throws Exception {
 		WsklProblem problem = WsklValidation.validate(text, null).stream().filter(p -> code.equals(p.code())).findFirst()
 				.orElseThrow(() -> new AssertionError("no problem " + code + " in\n" + text));
-		List<WsklQuickFix> fixes = WsklQuickFixes.fixesFor(code);
+		List<WskQuickFix> fixes = WsklQuickFixes.fixesFor(code);
 		Document document = new Document(text);
 		assertThat(WsklQuickFixes.apply(fixes.get(index), document, problem.offset(), problem.length(), problem.data()))
 				.isTrue();
