@@ -38,7 +38,8 @@ public class WskCodeActions implements ICodeActionService2 {
 		}
 		Document document = options.getDocument();
 		for (Diagnostic diagnostic : options.getCodeActionParams().getContext().getDiagnostics()) {
-			String code = diagnostic.getCode() == null ? null : diagnostic.getCode().get();
+			String code = diagnostic.getCode() == null ? null
+					: diagnostic.getCode().isLeft() ? diagnostic.getCode().getLeft() : String.valueOf(diagnostic.getCode().getRight());
 			if (!WskQuickFixes.hasFixes(code)) {
 				continue;
 			}
