@@ -101,6 +101,46 @@ class LanguageServerCodeActionTest {
 		}
 	}
 
+	/** An unknown listener in a scenario: one "Change to" action per name in scope, here the model's listener. */
+	@Test
+	void anUnknownNameInAScenarioIsChangedToOneInScope() throws Exception {
+		String model = Files.readString(LanguageServerProcessTest.EXAMPLES.resolve("conditional_accept.wskl"));
+		String scenario = Files.readString(LanguageServerProcessTest.EXAMPLES.resolve("conditional_accept.wsks"));
+		Files.writeString(workspace.resolve("guarded.wskl"), model);
+		Path file = workspace.resolve("guarded.wsks");
+		String unknown = scenario.replaceFirst("-> Public expect rejected", "-> Publik expect rejected");
+		Files.writeString(file, unknown);
+		String uri = LanguageServerProcessTest.uri(file);
+
+		try (LspClient client = new LspClient(LanguageServerProcessTest.startServer())) {
+			JsonObject initialize = new JsonObject();
+			initialize.add("processId", null);
+			initialize.addProperty("rootUri", LanguageServerProcessTest.uri(workspace));
+			initialize.add("capabilities", new JsonObject());
+			client.result(client.request("initialize", initialize));
+			client.notify("initialized", new JsonObject());
+
+			client.notify("textDocument/didOpen", LanguageServerProcessTest.didOpen(uri, "wsks", unknown));
+			JsonObject diagnostic = client.diagnostics(uri, p -> p.getAsJsonArray("diagnostics").size() > 0)
+					.getAsJsonArray("diagnostics").get(0).getAsJsonObject();
+			assertEquals(LanguageServerProcessTest.position(unknown, unknown.indexOf("Publik")),
+					diagnostic.getAsJsonObject("range").getAsJsonObject("start"));
+			JsonArray actions = codeActions(client, uri, diagnostic);
+			assertTrue(actions.size() >= 1, actions.toString());
+			JsonObject action = actions.get(0).getAsJsonObject();
+			assertEquals("Change to 'Public'", action.get("title").getAsString());
+			String applied = LanguageServerProcessTest.apply(unknown,
+					action.getAsJsonObject("edit").getAsJsonObject("changes").getAsJsonArray(uri));
+			assertEquals(scenario, applied);
+			change(client, uri, 2, applied);
+			client.diagnostics(uri, p -> p.getAsJsonArray("diagnostics").isEmpty());
+
+			client.result(client.request("shutdown", null));
+			client.notify("exit", null);
+			assertEquals(0, client.exitCode(Duration.ofSeconds(30)));
+		}
+	}
+
 	private static JsonArray codeActions(LspClient client, String uri, JsonObject diagnostic) throws Exception {
 		JsonObject params = LanguageServerProcessTest.document(uri);
 		params.add("range", diagnostic.getAsJsonObject("range"));
