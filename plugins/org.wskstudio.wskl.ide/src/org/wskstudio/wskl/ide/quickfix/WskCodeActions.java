@@ -13,6 +13,7 @@ import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.ide.server.Document;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 import org.eclipse.xtext.resource.XtextResource;
@@ -32,11 +33,22 @@ public class WskCodeActions implements ICodeActionService2 {
 
 	@Override
 	public List<Either<Command, CodeAction>> getCodeActions(Options options) {
+		if (options.getCodeActionParams().getContext() == null) {
+			return new ArrayList<>();
+		}
+		if (options.getResource() != null && options.getDocument() != null) {
+			return actions(options, options.getResource(), options.getDocument());
+		}
+		// Xtext's server hands over the URI and its access only: read the document's resource through it
+		return options.getLanguageServerAccess().doSyncRead(options.getURI(),
+				context -> actions(options, context.getResource(), context.getDocument()));
+	}
+
+	private static List<Either<Command, CodeAction>> actions(Options options, Resource resource, Document document) {
 		List<Either<Command, CodeAction>> actions = new ArrayList<>();
-		if (!(options.getResource() instanceof XtextResource parsed) || options.getCodeActionParams().getContext() == null) {
+		if (!(resource instanceof XtextResource parsed) || document == null) {
 			return actions;
 		}
-		Document document = options.getDocument();
 		for (Diagnostic diagnostic : options.getCodeActionParams().getContext().getDiagnostics()) {
 			String code = diagnostic.getCode() == null ? null
 					: diagnostic.getCode().isLeft() ? diagnostic.getCode().getLeft() : String.valueOf(diagnostic.getCode().getRight());

@@ -104,6 +104,16 @@ class QuickFixTest {
 	}
 
 	@Test
+	void removeARuleThatEarlierRulesCoverTogether() throws Exception {
+		String halves = "\t\treject remote 10.0.0.0/9\n\t\treject remote 10.128.0.0/9\n";
+		String covered = Workbench.GUARDED.replace("\t\treject remote 10.0.0.0/8\n", halves + "\t\taccept remote 10.0.0.0/8\n");
+		assertThat(WsklQuickFixes.fixesFor(WsklIssueCodes.UNREACHABLE_RULE)).extracting(WskQuickFix::label)
+				.containsExactly("Remove the unreachable rule");
+		assertThat(apply(covered, WsklIssueCodes.UNREACHABLE_RULE, 0))
+				.isEqualTo(Workbench.GUARDED.replace("\t\treject remote 10.0.0.0/8\n", halves));
+	}
+
+	@Test
 	void pendRulesGetATimeoutAndAnElse() throws Exception {
 		String bare = Workbench.GUARDED.replace(" timeout 500 ms else reject", "");
 		assertThat(apply(bare, WsklIssueCodes.PEND_WITHOUT_TIMEOUT, 0)).contains("with check Reputation timeout 500 ms\n");

@@ -31,9 +31,9 @@ class LanguageServerCodeActionTest {
 	@Test
 	void quickFixesComeAsCodeActionsWhoseEditsRemoveTheProblem() throws Exception {
 		String model = Files.readString(LanguageServerProcessTest.EXAMPLES.resolve("conditional_accept.wskl"));
-		// rule 3 is never used: rules 1 and 2 together match every address of 10.0.0.0/8
+		// rule 3 is never used: rules 1 and 2, the halves of 10.0.0.0/8, together match every address of it
 		String unreachable = model.replace("\t\treject remote 10.0.0.0/8\n",
-				"\t\treject remote 10.0.0.0/9\n\t\treject remote 10.128.0.0/9\n\t\taccept remote 10.1.0.0/16\n");
+				"\t\treject remote 10.0.0.0/9\n\t\treject remote 10.128.0.0/9\n\t\taccept remote 10.0.0.0/8\n");
 		String fixed = model.replace("\t\treject remote 10.0.0.0/8\n", "\t\treject remote 10.0.0.0/9\n\t\treject remote 10.128.0.0/9\n");
 		Path file = workspace.resolve("guarded.wskl");
 		Files.writeString(file, unreachable);
@@ -69,8 +69,8 @@ class LanguageServerCodeActionTest {
 			assertEquals(1, edits.size(), edits.toString());
 			JsonObject edit = edits.get(0).getAsJsonObject();
 			assertEquals("", edit.get("newText").getAsString());
-			int line = unreachable.substring(0, unreachable.indexOf("\t\taccept remote 10.1.0.0/16")).split("\n", -1).length - 1;
-			assertEquals(LanguageServerProcessTest.position(unreachable, unreachable.indexOf("\t\taccept remote 10.1.0.0/16")),
+			int line = unreachable.substring(0, unreachable.indexOf("\t\taccept remote 10.0.0.0/8")).split("\n", -1).length - 1;
+			assertEquals(LanguageServerProcessTest.position(unreachable, unreachable.indexOf("\t\taccept remote 10.0.0.0/8")),
 					edit.getAsJsonObject("range").getAsJsonObject("start"));
 			assertEquals(line + 1, edit.getAsJsonObject("range").getAsJsonObject("end").get("line").getAsInt());
 			String applied = LanguageServerProcessTest.apply(unreachable, edits);
