@@ -10,7 +10,7 @@ for model in examples/*.wskl; do
 	for target in java c; do
 		line=$(./wskl simulate "$model" --random "$N" --seed 9 --target "$target" 2>&1 >/dev/null |
 			grep 'requests simulated in' || true)
-		secs=$(echo "$line" | sed -n 's/.* in \([0-9.]*\) s$/\1/p')
+		secs=$(echo "$line" | sed -n 's/.* in \([0-9.]*\) s\( .*\)\{0,1\}$/\1/p')
 		if [ -n "$secs" ]; then
 			rate=$(awk -v n="$N" -v s="$secs" 'BEGIN { printf "%.0f", n / s }')
 			printf '%-22s %-6s %12s %14s\n' "$(basename "$model")" "$target" "$secs" "$rate"

@@ -10,7 +10,8 @@
  *   R <values...>                  the answer to the innermost K or C
  *   C <callback> <args...>         the simulator calls into the driver
  *                                  (DriverEntry, completion routines, events,
- *                                  DPCs, work items, check answers)
+ *                                  DPCs, work items, check answers, a read
+ *                                  of the listener counters)
  * While waiting for an R, either side serves the other's K or C, so a wait in
  * the driver (KeWaitForSingleObject) runs the simulation on, which calls the
  * driver's completion routines.  Numbers are hex; addresses of driver memory
@@ -675,6 +676,52 @@ VOID WskHostQueryCheck(PCSTR Check, CONST WSK_INSPECT_ID *InspectId, CONST SOCKA
              InspectId->SerialNumber, Hex, Check);
 }
 
+/* ---- the driver's listener counters ----------------------------------------------------------- */
+
+/* The simulator's build names the driver's <Prefix>_QueryListenerCounters and
+ * the number of ULONG fields of its <PREFIX>_LISTENER_COUNTERS (in the order of
+ * the generator's ListenerCounter).  Weak: C without the function still links
+ * and reports no counters. */
+#if defined(WSKHOST_QUERY_COUNTERS) && defined(WSKHOST_COUNTER_FIELDS)
+NTSTATUS WSKHOST_QUERY_COUNTERS(ULONG ListenerIndex, PVOID Counters, PCSTR *Name) __attribute__((weak));
+
+/* "K Counters site index name value..." for each listener the function knows
+ * (0, 1, ... until it fails); returns how many. */
+static ULONG HostReportCounters(void)
+{
+    ULONG Index;
+    if (WSKHOST_QUERY_COUNTERS == NULL) {
+        return 0;
+    }
+    for (Index = 0; Index < 4096; Index++) {
+        ULONG Values[WSKHOST_COUNTER_FIELDS] = { 0 };
+        PCSTR Name = NULL;
+        char Line[256 + 12 * WSKHOST_COUNTER_FIELDS];
+        size_t Used, I;
+        if (!NT_SUCCESS(WSKHOST_QUERY_COUNTERS(Index, Values, &Name))) {
+            break;
+        }
+        Used = (size_t)snprintf(Line, 256, "Counters %lx %x ", (ULONG_PTR)WSKHOST_QUERY_COUNTERS, Index);
+        if (Name == NULL || Name[0] == '\0') {
+            Line[Used++] = '-';
+        }
+        for (I = 0; Name != NULL && Name[I] != '\0' && Used < 250; I++) {
+            Line[Used++] = (Name[I] > ' ' && (UCHAR)Name[I] < 0x7f) ? Name[I] : '_';
+        }
+        for (I = 0; I < WSKHOST_COUNTER_FIELDS; I++) {
+            Used += (size_t)snprintf(Line + Used, sizeof(Line) - Used, " %x", Values[I]);
+        }
+        HostCall(NULL, "%s", Line);
+    }
+    return Index;
+}
+#else
+static ULONG HostReportCounters(void)
+{
+    return 0;
+}
+#endif
+
 /* ---- callbacks from the simulator ------------------------------------------------------------ */
 
 static DRIVER_OBJECT HostDriverObject;
@@ -842,6 +889,8 @@ static void HostCallback(char *Line)
         St = FN(WSKHOST_CHECK_COMPLETE *, 1)(Id, (BOOLEAN)ARG(4));
         free(Id);
         HostSend("R %x", (ULONG)St);
+    } else if (strcmp(Tok[0], "counters") == 0) {
+        HostSend("R %x", HostReportCounters());
     } else {
         HostFail("unknown callback", Tok[0]);
     }

@@ -14,12 +14,12 @@ import java.util.concurrent.Callable;
 import org.wskstudio.wsk.generator.GeneratedFile;
 import org.wskstudio.wsk.generator.WskGenerators;
 import org.wskstudio.wsk.model.WskDriver;
-import org.wskstudio.wsk.sim.scenario.FaultSweep;
 import org.wskstudio.wsk.sim.scenario.ScenarioResult;
 import org.wskstudio.wskl.simulate.ScenarioFiles;
 import org.wskstudio.wskl.simulate.SimulationTarget;
 import org.wskstudio.wskl.simulate.TargetResult;
 import org.wskstudio.wskl.simulate.TargetRunner;
+import org.wskstudio.wskl.simulate.TargetSweep;
 import org.wskstudio.wskl.wsks.Scenario;
 
 import picocli.CommandLine.Command;
@@ -76,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
 		ModelLoader loader = new ModelLoader();
 		LoadedModel loaded = loader.load(model.toString());
 		List<Problem> problems = new ArrayList<>(loaded.problems());
-		Optional<WskDriver> driver = loaded.hasErrors() ? Optional.empty() : loader.codeModel(loaded, problems);
+		Optional<WskDriver> driver = loaded.hasErrors() ? Optional.empty() : loader.codeModel(loaded);
 		if (driver.isEmpty()) {
 			ProblemPrinter.print(err, problems);
 			return WsklCli.EXIT_PROBLEMS;
@@ -102,9 +102,9 @@ final class DemoCommand implements Callable<Integer> {
 						+ DemoTargets.describe(runner.target()) + ":");
 				boolean agree = true;
 				for (Scenario s : scenarios.scenarios()) {
-					TargetResult t = runner.run(s);
+					TargetSweep sweep = runner.sweep(s);
+					TargetResult t = sweep.unfailed().result();
 					ScenarioResult r = t.primary();
-					FaultSweep.Result sweep = runner.sweep(s);
 					results.add(r);
 					if (t.c() != null) {
 						results.add(t.c());
@@ -119,10 +119,10 @@ final class DemoCommand implements Callable<Integer> {
 						agree = false;
 						out.println("    " + t.comparison().report().replace("\n", "\n    "));
 					}
-					if (sweep != null) {
-						SimulationOutput.sweep(out, sweep);
-						sweepsOk &= SimulationOutput.sweepOk(sweep);
-					}
+					SimulationOutput.sweep(out, sweep);
+					sweepsOk &= sweep.failedAllocationRuns().stream().allMatch(TargetSweep.Run::clean);
+					agree &= sweep.failedAllocationRuns().stream()
+							.allMatch(run -> run.result().comparison() == null || run.result().comparison().equal());
 				}
 				if (runner.target() == SimulationTarget.BOTH) {
 					out.println(agree ? "the C driver and its Java twin agree on every scenario, event for event"

@@ -80,7 +80,7 @@ final class GenerateCommand implements Callable<Integer> {
 		Map<String, GeneratedFile> generated = new LinkedHashMap<>();
 		Map<String, String> producedBy = new LinkedHashMap<>();
 		for (LoadedModel model : models) {
-			Optional<WskDriver> driver = loader.codeModel(model, problems);
+			Optional<WskDriver> driver = loader.codeModel(model);
 			if (driver.isEmpty()) {
 				continue;
 			}

@@ -46,7 +46,7 @@ final class ModelCommand implements Callable<Integer> {
 			ProblemPrinter.print(err, problems);
 			return WsklCli.EXIT_PROBLEMS;
 		}
-		Optional<WskDriver> driver = loader.codeModel(model, problems);
+		Optional<WskDriver> driver = loader.codeModel(model);
 		ProblemPrinter.print(err, problems);
 		if (driver.isEmpty()) {
 			return WsklCli.EXIT_PROBLEMS;

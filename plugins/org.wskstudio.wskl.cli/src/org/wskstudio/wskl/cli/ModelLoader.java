@@ -1,135 +1,70 @@
 package org.wskstudio.wskl.cli;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-import org.eclipse.emf.common.util.URI;
-import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.diagnostics.Severity;
-import org.eclipse.xtext.resource.IResourceFactory;
-import org.eclipse.xtext.resource.XtextResource;
-import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
-import org.eclipse.xtext.validation.CheckMode;
-import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
-import org.eclipse.xtext.validation.ResourceValidatorImpl;
 import org.wskstudio.wsk.model.WskDriver;
-import org.wskstudio.wskl.WsklStandaloneSetup;
-import org.wskstudio.wskl.transform.WsklToWskModel;
-import org.wskstudio.wskl.wskl.Driver;
-
-import com.google.inject.Injector;
+import org.wskstudio.wskl.pipeline.ModelResult;
+import org.wskstudio.wskl.pipeline.WsklPipeline;
 
 /**
- * Reads, parses and validates {@code .wskl} files outside Eclipse, and builds their WSK code
- * model. Bad input (missing, a directory, not {@code .wskl}, binary, unreadable) becomes a
- * {@link Problem}, never an exception. The Xtext injector is created once per JVM.
+ * Reads {@code .wskl} files for the command line and runs them through the language's
+ * {@link WsklPipeline} (parse, validate, transform, with its policy for follow-on errors);
+ * turns the pipeline's issues into {@link Problem}s, with the parser's messages said plainly.
+ * Bad input (missing, a directory, not {@code .wskl}, binary, unreadable) becomes a
+ * {@link Problem}, never an exception.
  */
 public final class ModelLoader {
 
 	public static final String EXTENSION = ".wskl";
 
-	private static Injector injector;
+	private final WsklPipeline pipeline = WsklPipeline.standalone();
 
-	private final Injector languageInjector;
-
-	public ModelLoader() {
-		this.languageInjector = injector();
-	}
-
-	/** The WSKL injector, created (with EMF registration) on first use. */
-	public static synchronized Injector injector() {
-		if (injector == null) {
-			injector = new WsklStandaloneSetup().createInjectorAndDoEMFRegistration();
-		}
-		return injector;
-	}
-
-	/** Loads and validates one file, named as the user gave it. */
+	/** Loads, validates and (without errors) transforms one file, named as the user gave it. */
 	public LoadedModel load(String file) {
 		InputFiles.Input input = InputFiles.read(file, List.of(EXTENSION));
 		if (!input.ok()) {
-			return new LoadedModel(file, null, List.of(input.problem()));
+			return new LoadedModel(file, null, List.of(input.problem()), null);
 		}
-		return parse(file, input.path(), input.text());
+		ModelResult result;
+		try {
+			result = pipeline.model(WsklPipeline.uri(input.path()), input.text(), CancelIndicator.NullImpl);
+		} catch (RuntimeException e) {
+			return new LoadedModel(file, null,
+					List.of(new Problem(file, 1, 1, Problem.Severity.ERROR, "cannot parse: " + reason(e))), null);
+		}
+		List<Problem> problems = problems(file, result.issues());
+		return new LoadedModel(file, result.driver(), problems, result.codeModel());
 	}
 
-	/**
-	 * The code model of a loaded file without errors. A failure of the transformation is added
-	 * to {@code problems} as an error and gives an empty result.
-	 */
-	public Optional<WskDriver> codeModel(LoadedModel model, List<Problem> problems) {
+	/** The code model of a loaded file without errors. */
+	public Optional<WskDriver> codeModel(LoadedModel model) {
 		if (model.hasErrors()) {
 			throw new IllegalArgumentException("the model of " + model.file() + " has errors");
 		}
-		try {
-			WskDriver driver = languageInjector.getInstance(WsklToWskModel.class).transform(model.driver());
-			return Optional.of(driver);
-		} catch (RuntimeException e) {
-			problems.add(new Problem(model.file(), 1, 1, Problem.Severity.ERROR,
-					"cannot build the code model: " + reason(e)));
-			return Optional.empty();
-		}
+		return Optional.of(model.codeModel());
 	}
 
-	private LoadedModel parse(String file, Path path, String text) {
-		XtextResourceSet resourceSet = languageInjector.getInstance(XtextResourceSet.class);
-		URI uri = URI.createFileURI(path.toAbsolutePath().normalize().toString());
-		Resource resource = languageInjector.getInstance(IResourceFactory.class).createResource(uri);
-		resourceSet.getResources().add(resource);
-		try {
-			resource.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-					Map.of(XtextResource.OPTION_ENCODING, StandardCharsets.UTF_8.name()));
-		} catch (IOException | RuntimeException e) {
-			return new LoadedModel(file, null,
-					List.of(new Problem(file, 1, 1, Problem.Severity.ERROR, "cannot parse: " + reason(e))));
-		}
-		IResourceValidator validator = languageInjector.getInstance(IResourceValidator.class);
+	/** The pipeline's issues of a file as problems, sorted by line and column. */
+	static List<Problem> problems(String file, List<Issue> issues) {
 		List<Problem> problems = new ArrayList<>();
-		List<Issue> issues;
-		try (LoggedErrors failures = new LoggedErrors(ResourceValidatorImpl.class)) {
-			issues = validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl);
-			for (String failure : failures.messages()) {
-				problems.add(new Problem(file, 1, 1, Problem.Severity.ERROR, "validation failed: " + failure));
-			}
-		}
-		// Checks of a tree the parser had to patch up report follow-on noise (a missing port reads
-		// as port 0): with syntax errors, only those are reported.
-		if (issues.stream().anyMatch(Issue::isSyntaxError)) {
-			issues = issues.stream().filter(Issue::isSyntaxError).toList();
-			problems.clear();
-		}
 		for (Issue issue : issues) {
 			Problem.Severity severity = severity(issue.getSeverity());
 			if (severity != null) {
-				problems.add(new Problem(file, positive(issue.getLineNumber()), positive(issue.getColumn()), severity,
-						issue.isSyntaxError() ? SyntaxMessages.rephrase(issue.getMessage()) : message(issue)));
+				problems.add(ListedProblems.of(file, issue, severity).orElseGet(() -> new Problem(file,
+						positive(issue.getLineNumber()), positive(issue.getColumn()), severity,
+						issue.isSyntaxError() ? SyntaxMessages.rephrase(issue.getMessage()) : message(issue))));
 			}
 		}
-		Driver driver = resource.getContents().isEmpty() || !(resource.getContents().get(0) instanceof Driver d) ? null : d;
-		if (driver == null && problems.stream().noneMatch(Problem::isError)) {
-			problems.add(new Problem(file, 1, 1, Problem.Severity.ERROR, "no driver in this file"));
-		}
 		problems.sort(Problem.ORDER);
-		return new LoadedModel(file, driver, problems);
+		return problems;
 	}
-
-	/** The text of the file, or empty if it holds NUL bytes or is not UTF-8. A BOM is dropped. */
 
 	private static String message(Issue issue) {
 		String message = issue.getMessage();

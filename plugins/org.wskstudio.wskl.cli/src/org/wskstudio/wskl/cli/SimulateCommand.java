@@ -11,18 +11,22 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.wskstudio.wsk.model.WskDriver;
-import org.wskstudio.wsk.sim.scenario.FaultSweep;
 import org.wskstudio.wsk.sim.scenario.ScenarioResult;
 import org.wskstudio.wsk.sim.SimConfig;
 import org.wskstudio.wskl.simulate.RandomRun;
 import org.wskstudio.wskl.simulate.SimulationTarget;
 import org.wskstudio.wskl.simulate.TargetResult;
 import org.wskstudio.wskl.simulate.TargetRunner;
+import org.wskstudio.wskl.simulate.TargetSweep;
 import org.wskstudio.wskl.simulate.host.HostBuildException;
 import org.wskstudio.wskl.simulate.host.HostCompiler;
 import org.wskstudio.wskl.simulate.ScenarioFiles;
-import org.wskstudio.wskl.simulate.SimulationRunner;
 import org.wskstudio.wskl.simulate.compile.DriverCompileException;
+import org.wskstudio.wskl.simulate.soak.SoakProgress;
+import org.wskstudio.wskl.simulate.soak.SoakResult;
+import org.wskstudio.wskl.simulate.soak.SoakRunner;
+import org.wskstudio.wskl.simulate.soak.SoakSettings;
+import org.wskstudio.wskl.simulate.soak.SoakTraces;
 import org.wskstudio.wskl.wsks.Scenario;
 
 import picocli.CommandLine.Command;
@@ -33,7 +37,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code wskl simulate MODEL [SCENARIO...] [--random N] [--seed N] [--trace F.jsonl] [--svg F.svg]}:
+ * {@code wskl simulate MODEL [SCENARIO...] [--random N] [--seed N] [--jobs N] [--shard-size N] [--trace F.jsonl] [--svg F.svg]}:
  * generates the model's Java driver, compiles it in memory and runs it in the WSK runtime
  * simulator against WSKS scenarios and/or a seeded random load.
  */
@@ -43,6 +47,10 @@ import picocli.CommandLine.Spec;
 						+ "base name (examples/x.wskl -> examples/x.wsks). With --random N it also runs N seeded random "
 						+ "connection requests (remote addresses from the inspect rules' ranges and outside them, with "
 						+ "client drops and allocation failures); with --random and no SCENARIO only the random run.",
+				"A random run is a soak in shards of --shard-size requests (each one driver lifetime with a seed of its "
+						+ "own), run on --jobs threads in bounded memory: the trace is written shard by shard as they finish, "
+						+ "the summary counted as they go, and the same seed gives the same bytes for any --jobs. On a "
+						+ "terminal a progress line shows the rate and the time left.",
 				"Prints each run's report (verdict, failed expectations, violations naming model elements, counts) and a "
 						+ "summary; -v also prints each run's events. Exit code 1 on any rule violation or failed "
 						+ "expectation." })
@@ -82,6 +90,19 @@ final class SimulateCommand implements Callable<Integer> {
 	@Option(names = { "-v", "--verbose" }, description = "print every run's events")
 	boolean verbose;
 
+	@Option(names = "--jobs", paramLabel = "N",
+			description = "random run: run its shards on N threads (default: the number of cores, here ${DEFAULT-VALUE}); "
+					+ "the results do not depend on N")
+	int jobs = Runtime.getRuntime().availableProcessors();
+
+	@Option(names = "--shard-size", paramLabel = "N",
+			description = "random run: requests per shard, one driver lifetime each with its own seed; memory is "
+					+ "bounded by it (default: ${DEFAULT-VALUE})")
+	int shardSize = SoakSettings.DEFAULT_SHARD_SIZE;
+
+	@Option(names = { "-q", "--quiet" }, description = "no progress line and no timing on stderr")
+	boolean quiet;
+
 	@picocli.CommandLine.Mixin
 	TargetOutput.Options targetOptions = new TargetOutput.Options();
 
@@ -91,6 +112,9 @@ final class SimulateCommand implements Callable<Integer> {
 		PrintWriter err = spec.commandLine().getErr();
 		if (random != null && random < 1) {
 			throw new ParameterException(spec.commandLine(), "--random needs a positive number of requests");
+		}
+		if (jobs < 1 || shardSize < 1) {
+			throw new ParameterException(spec.commandLine(), "--jobs and --shard-size need a positive number");
 		}
 		if (drops < 0 || drops > 1 || allocationFailures < 0 || allocationFailures > 1) {
 			throw new ParameterException(spec.commandLine(), "probabilities go from 0 to 1");
@@ -115,7 +139,7 @@ final class SimulateCommand implements Callable<Integer> {
 			err.println("nothing simulated");
 			return WsklCli.EXIT_PROBLEMS;
 		}
-		Optional<WskDriver> codeModel = loader.codeModel(loaded, problems);
+		Optional<WskDriver> codeModel = loader.codeModel(loaded);
 		ProblemPrinter.print(err, problems);
 		if (codeModel.isEmpty()) {
 			err.println("nothing simulated");
@@ -169,15 +193,14 @@ final class SimulateCommand implements Callable<Integer> {
 		List<ScenarioResult> results = new ArrayList<>();
 		boolean sweepsOk = true;
 		for (Scenario s : toRun) {
-			TargetResult r;
-			FaultSweep.Result sweep;
+			TargetSweep sweep;
 			try {
-				r = runner.run(s);
 				sweep = runner.sweep(s);
 			} catch (IllegalArgumentException e) {
 				err.println("wskl simulate: error: " + e.getMessage());
 				return WsklCli.EXIT_PROBLEMS;
 			}
+			TargetResult r = sweep.unfailed().result();
 			out.println();
 			if (verbose) {
 				out.println("scenario " + s.getName() + " events:");
@@ -185,31 +208,24 @@ final class SimulateCommand implements Callable<Integer> {
 			}
 			TargetOutput.report(out, "scenario " + s.getName() + " (" + where(s) + ")", r, results);
 			diverged |= r.comparison() != null && !r.comparison().equal();
-			if (sweep != null) {
-				SimulationOutput.sweep(out, sweep);
-				sweepsOk &= SimulationOutput.sweepOk(sweep);
-			}
+			SimulationOutput.sweep(out, sweep);
+			sweepsOk &= sweep.failedAllocationRuns().stream().allMatch(TargetSweep.Run::clean);
 		}
+		List<ScenarioResult> soakResults = new ArrayList<>();
+		List<String> soakFiles = new ArrayList<>();
 		if (random != null) {
-			RandomRun settings = new RandomRun(random, seed, drops, allocationFailures, allocationFailures);
-			long start = System.nanoTime();
-			TargetResult r = runner.runRandom(settings, progress(err, random));
-			out.println();
-			if (verbose) {
-				out.println("random run events:");
-				SimulationOutput.trace(out, r.primary());
-			}
-			TargetOutput.report(out, "random run of " + random + " requests, seed " + seed, r, results);
-			diverged |= r.comparison() != null && !r.comparison().equal();
-			if (random >= 10_000) {
-				err.printf(java.util.Locale.ROOT, "wskl simulate: %d requests simulated in %.1f s%n", random, (System.nanoTime() - start) / 1e9);
+			Integer exit = soak(runner, target, tracePath, toRun.size() + 1, results, soakResults, soakFiles, out, err);
+			if (exit != null) {
+				return exit;
 			}
 		}
 		out.println();
 		SimulationOutput.summary(out, results);
 		try {
+			soakFiles.forEach(f -> out.println("trace: " + f));
 			for (ScenarioResult r : results) {
-				if (tracePath != null) {
+				boolean soak = soakResults.stream().anyMatch(x -> x == r);
+				if (tracePath != null && !soak) {
 					Path f = SimulationOutput.fileFor(tracePath, results.size(), r.scenario());
 					SimulationOutput.writeJsonLines(f, r);
 					out.println("trace: " + f);
@@ -217,7 +233,8 @@ final class SimulateCommand implements Callable<Integer> {
 				if (svgPath != null) {
 					Path f = SimulationOutput.fileFor(svgPath, results.size(), r.scenario());
 					SimulationOutput.writeSvg(f, r);
-					out.println("sequence diagram: " + f);
+					out.println("sequence diagram: " + f + (soak && soakShards > 1 ? " (shard " + (soakWindow + 1) + " of "
+							+ soakShards + ", the first " + SimulationOutput.SVG_ROWS + " rows at most)" : ""));
 				}
 			}
 		} catch (IOException | RuntimeException e) {
@@ -247,24 +264,71 @@ final class SimulateCommand implements Callable<Integer> {
 		return node == null ? file : file + ":" + node.getStartLine();
 	}
 
-	/** Progress of long random runs on stderr, one line per tenth. */
-	private static SimulationRunner.Progress progress(PrintWriter err, int requests) {
-		if (requests < 10_000) {
-			return null;
+	private int soakShards;
+	private int soakWindow;
+
+	/**
+	 * The random run as a soak in shards ({@link SoakRunner}) on {@code --jobs} threads, its traces
+	 * streamed to the trace file(s) (the Java twin's at the run's trace path, with both targets the
+	 * C driver's beside it as {@code .c}); null when it ran, else the exit code.
+	 */
+	private Integer soak(TargetRunner runner, SimulationTarget target, Path tracePath, int runs, List<ScenarioResult> results,
+			List<ScenarioResult> soakResults, List<String> soakFiles, PrintWriter out, PrintWriter err) {
+		RandomRun run = new RandomRun(random, seed, drops, allocationFailures, allocationFailures);
+		SoakSettings settings = new SoakSettings(run, jobs, shardSize);
+		String name = "Random" + random + "Seed" + seed;
+		Path javaTrace = null;
+		Path cTrace = null;
+		if (tracePath != null) {
+			Path f = SimulationOutput.fileFor(tracePath, runs, name);
+			javaTrace = target.runsJava() ? f : null;
+			cTrace = target == SimulationTarget.C ? f : target == SimulationTarget.BOTH ? SimulationOutput.fileFor(f, 2, "c") : null;
 		}
-		long step = Math.max(1, requests / 10);
-		long[] next = { step };
-		return (phase, done, total) -> {
-			if (!phase.equals("simulating")) {
-				return;
+		SoakProgress progress = SoakProgress.wanted(random, quiet) ? new SoakProgress(err, System::nanoTime) : null;
+		long start = System.nanoTime();
+		SoakResult soak;
+		try (SoakTraces traces = tracePath == null ? null : new SoakTraces(javaTrace, cTrace)) {
+			soak = new SoakRunner(runner, settings).run(traces, progress);
+			if (traces != null) {
+				traces.commit();
 			}
-			if (done >= next[0]) {
-				err.printf(java.util.Locale.ROOT, "wskl simulate: %,d of %,d requests decided%n", done, total);
-				err.flush();
-				while (next[0] <= done) {
-					next[0] += step;
-				}
+		} catch (IOException e) {
+			if (progress != null) {
+				progress.done();
 			}
-		};
+			err.println("wskl simulate: error: cannot write the trace: " + ModelLoader.reason(e));
+			return WsklCli.EXIT_PROBLEMS;
+		} catch (IllegalArgumentException e) {
+			err.println("wskl simulate: error: " + e.getMessage());
+			return WsklCli.EXIT_PROBLEMS;
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		if (progress != null) {
+			progress.done();
+		}
+		if (javaTrace != null) {
+			soakFiles.add(javaTrace.toString());
+		}
+		if (cTrace != null) {
+			soakFiles.add(cTrace.toString());
+		}
+		soakShards = soak.shards();
+		soakWindow = soak.windowShard();
+		TargetResult r = soak.result();
+		out.println();
+		if (verbose) {
+			out.println("random run events" + (soak.shards() > 1 ? " (shard " + (soak.windowShard() + 1) + " of " + soak.shards() + ")" : "") + ":");
+			SimulationOutput.trace(out, r.primary());
+		}
+		int before = results.size();
+		TargetOutput.report(out, "random run of " + random + " requests, seed " + seed + " (" + soak.shards()
+				+ " shard(s) of at most " + shardSize + ", " + soak.jobs() + " job(s))", r, results);
+		soakResults.addAll(results.subList(before, results.size()));
+		diverged |= r.comparison() != null && !r.comparison().equal();
+		if (random >= 10_000 && !quiet) {
+			err.printf(java.util.Locale.ROOT, "wskl simulate: %d requests simulated in %.1f s (%,.0f requests/s, %d job(s), %d shard(s))%n",
+					random, seconds, random / seconds, soak.jobs(), soak.shards());
+		}
+		return null;
 	}
 }

@@ -13,12 +13,13 @@ import java.util.TreeMap;
 
 import org.wskstudio.wsk.sim.core.VirtualTime;
 import org.wskstudio.wsk.sim.net.RequestOutcome;
-import org.wskstudio.wsk.sim.scenario.FaultSweep;
 import org.wskstudio.wsk.sim.scenario.ScenarioResult;
 import org.wskstudio.wsk.sim.trace.JsonLinesWriter;
 import org.wskstudio.wsk.sim.trace.SvgSequenceWriter;
 import org.wskstudio.wsk.sim.trace.TraceEvent;
 import org.wskstudio.wsk.sim.verify.Violation;
+import org.wskstudio.wskl.simulate.TargetResult;
+import org.wskstudio.wskl.simulate.TargetSweep;
 
 /** How {@code wskl simulate} and {@code wskl demo} show runs: reports, readable traces, the summary, trace files. */
 final class SimulationOutput {
@@ -48,29 +49,38 @@ final class SimulationOutput {
 
 	/**
 	 * The runs of a fault sweep after its unfailed run's report: one line per failed allocation
-	 * point (which point, the outcomes, the violations, the verdict) and what failed in each.
+	 * point (which point, per target the verdict, outcomes and violations, for both whether the two
+	 * agree) and what failed in each, with the divergence of a run where the targets differ.
 	 */
-	static void sweep(PrintWriter out, FaultSweep.Result sweep) {
+	static void sweep(PrintWriter out, TargetSweep sweep) {
 		if (sweep.runs().size() == 1) {
 			return;
 		}
-		out.println("  fault sweep: " + (sweep.runs().size() - 1) + " failed-allocation run(s) ("
-				+ sweep.irpPoints() + " IoAllocateIrp, " + sweep.poolPoints() + " ExAllocatePoolWithTag reached): "
-				+ (sweepOk(sweep) ? "PASSED" : "FAILED"));
-		for (FaultSweep.Run run : sweep.runs().subList(1, sweep.runs().size())) {
+		List<TargetSweep.Run> runs = sweep.failedAllocationRuns();
+		TargetResult first = sweep.unfailed().result();
+		out.println("  fault sweep: " + runs.size() + " failed-allocation run(s) (" + sweep.irpPoints()
+				+ " IoAllocateIrp, " + sweep.poolPoints() + " ExAllocatePoolWithTag reached)" + switch (first.target()) {
+					case JAVA -> "";
+					case C -> " on the C driver";
+					case BOTH -> " on the Java twin and the C driver, back to back";
+				} + ": " + (runs.stream().allMatch(TargetSweep.Run::clean) ? "PASSED" : "FAILED"));
+		for (TargetSweep.Run run : runs) {
 			out.println("    " + run.reportLine());
-			for (String f : run.result().failedExpectations()) {
-				out.println("      failed expectation: " + f.replace("\n", "\n      "));
+			for (ScenarioResult r : java.util.Arrays.asList(run.result().java(), run.result().c())) {
+				if (r == null) {
+					continue;
+				}
+				for (String f : r.failedExpectations()) {
+					out.println("      failed expectation: " + f.replace("\n", "\n      "));
+				}
+				for (Violation v : r.violations().stream().limit(5).toList()) {
+					out.println("      violation: " + v);
+				}
 			}
-			for (Violation v : run.result().violations().stream().limit(5).toList()) {
-				out.println("      violation: " + v);
+			if (run.result().comparison() != null && !run.result().comparison().equal()) {
+				out.println("      " + run.result().comparison().report().replace("\n", "\n      "));
 			}
 		}
-	}
-
-	/** Whether every run of the sweep passed without violations. */
-	static boolean sweepOk(FaultSweep.Result sweep) {
-		return ok(sweep.runs().stream().map(FaultSweep.Run::result).toList());
 	}
 
 	/** The run's events, one line each: time, arrow, call or callback, model element, details, result. */

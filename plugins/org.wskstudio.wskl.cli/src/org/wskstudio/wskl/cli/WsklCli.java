@@ -71,10 +71,19 @@ public final class WsklCli implements Callable<Integer> {
 		if (System.getProperty("guice_bytecode_gen_option") == null) {
 			System.setProperty("guice_bytecode_gen_option", "DISABLED");
 		}
-		LoggedErrors.silenceConsole();
+		silenceLog();
 		PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
 		PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
 		System.exit(run(out, err, args));
+	}
+
+	/** For the runnable jar: Xtext's log goes nowhere (it would print on standard output), unless WSKL_DEBUG is set. */
+	private static void silenceLog() {
+		if (System.getenv("WSKL_DEBUG") == null) {
+			org.apache.log4j.Logger root = org.apache.log4j.Logger.getRootLogger();
+			root.removeAllAppenders();
+			root.addAppender(new org.apache.log4j.varia.NullAppender());
+		}
 	}
 
 	/** The version of this bundle or jar, as its manifest says. */

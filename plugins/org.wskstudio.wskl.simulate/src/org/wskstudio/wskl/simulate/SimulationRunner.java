@@ -1,8 +1,10 @@
 package org.wskstudio.wskl.simulate;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -49,6 +51,9 @@ public final class SimulationRunner {
 	private final SimConfig config;
 	private final List<GeneratedFile> javaFiles;
 	private final Supplier<SimDriver> driver;
+	/** Listener name to its random remote ranges, read from the model once (shards run on several threads). */
+	private final Map<String, List<String>> randomRoutes = new LinkedHashMap<>();
+	private final String randomCheck;
 
 	public SimulationRunner(WskDriver model) {
 		this(model, new SimConfig());
@@ -59,6 +64,11 @@ public final class SimulationRunner {
 		this.config = config;
 		this.javaFiles = new JavaGenerator().generate(model);
 		this.driver = DriverCompiler.compile(javaFiles, JavaGenerator.driverClassName(model));
+		for (WskListener listener : model.getListeners()) {
+			randomRoutes.put(listener.getName(), remoteRanges(listener));
+		}
+		DeferredCheck check = firstCheck(model);
+		this.randomCheck = check == null ? null : check.getName();
 	}
 
 	public WskDriver model() {
@@ -106,19 +116,17 @@ public final class SimulationRunner {
 
 	/**
 	 * The random scenario of a run: requests to every listener, each from the remote ranges that
-	 * listener can take (its rules' ranges and the rest of its families' address space).
+	 * listener can take (its rules' ranges and the rest of its families' address space). Safe to
+	 * call from several threads at once.
 	 */
 	public Scenario randomScenario(RandomRun settings, Progress progress) {
 		RandomScenarioGenerator g = new RandomScenarioGenerator().seed(settings.seed()).requests(settings.requests())
 				.meanInterArrival(VirtualTime.us(100)).drops(settings.dropProbability(), VirtualTime.ms(5))
 				.irpFailureProbability(settings.irpFailureProbability())
 				.poolFailureProbability(settings.poolFailureProbability());
-		for (WskListener listener : model.getListeners()) {
-			g.route(listener.getName(), remoteRanges(listener).toArray(String[]::new));
-		}
-		DeferredCheck check = firstCheck(model);
-		if (check != null) {
-			g.checkAnswers(check.getName(), VirtualTime.ms(100), 0.7);
+		randomRoutes.forEach((listener, ranges) -> g.route(listener, ranges.toArray(String[]::new)));
+		if (randomCheck != null) {
+			g.checkAnswers(randomCheck, VirtualTime.ms(100), 0.7);
 		}
 		if (progress != null) {
 			g.progress((done, total) -> progress.progress("generating", done, total));

@@ -1,8 +1,13 @@
 package org.wskstudio.wskl.simulate;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.wskstudio.wsk.model.WskDriver;
 import org.wskstudio.wsk.sim.SimConfig;
+import org.wskstudio.wsk.sim.WskSimulator;
 import org.wskstudio.wsk.sim.core.ProgressListener;
+import org.wskstudio.wsk.sim.fault.FaultPlan;
 import org.wskstudio.wsk.sim.scenario.FaultSweep;
 import org.wskstudio.wsk.sim.scenario.Scenario;
 import org.wskstudio.wsk.sim.scenario.ScenarioResult;
@@ -50,13 +55,24 @@ public final class TargetRunner {
 	}
 
 	/**
-	 * The fault sweep of a scenario that asks for one ({@code fail each irp|pool allocation}), run on
-	 * the Java twin; null when the scenario sweeps nothing. (The C target runs the unfailed scenario;
-	 * its allocation failures are covered by the tests that fail each point on both targets.)
+	 * The scenario on the target(s), as a fault sweep when it asks for one ({@code fail each
+	 * irp|pool allocation}): the unfailed run, then one run per allocation point it reached, each
+	 * on every target (for both, compared back to back). A scenario that sweeps nothing gives its
+	 * one run.
 	 */
-	public FaultSweep.Result sweep(org.wskstudio.wskl.wsks.Scenario scenario) {
-		Scenario translated = new ScenarioTranslator(config).translate(scenario);
-		return translated.sweeps().isEmpty() ? null : java.sweep(translated);
+	public TargetSweep sweep(org.wskstudio.wskl.wsks.Scenario scenario) {
+		return sweep(new ScenarioTranslator(config).translate(scenario), null);
+	}
+
+	/** As {@link #sweep(org.wskstudio.wskl.wsks.Scenario)}, for a translated scenario; progress of the unfailed run. */
+	public TargetSweep sweep(Scenario scenario, ProgressListener progress) {
+		List<TargetSweep.Run> runs = new ArrayList<>();
+		Counted unfailed = run(scenario, progress, new FaultPlan(), false, config);
+		runs.add(new TargetSweep.Run(null, unfailed.result()));
+		for (FaultSweep.Point point : FaultSweep.points(scenario, unfailed.irpCalls(), unfailed.poolCalls())) {
+			runs.add(new TargetSweep.Run(point, run(scenario, null, point.faults(), true, config).result()));
+		}
+		return new TargetSweep(scenario.name(), runs, unfailed.irpCalls(), unfailed.poolCalls());
 	}
 
 	public TargetResult run(org.wskstudio.wskl.wsks.Scenario scenario) {
@@ -71,10 +87,48 @@ public final class TargetRunner {
 		return run(s, listener);
 	}
 
+	/**
+	 * As {@link #runRandom(RandomRun, SimulationRunner.Progress)}, keeping at most traceLimit trace
+	 * events of each target in memory (and no more than the configuration's limit; the rest are
+	 * counted, violations always kept): a soak's
+	 * shards whose traces go nowhere keep a window for the report.
+	 */
+	public TargetResult runRandom(RandomRun settings, SimulationRunner.Progress progress, int traceLimit) {
+		Scenario s = java.randomScenario(settings, progress);
+		s.expectNoViolations();
+		ProgressListener listener = progress == null ? null : (done, total) -> progress.progress("simulating", done, total);
+		return run(s, listener, new FaultPlan(), false, config.copy().traceLimit(Math.min(traceLimit, config.traceLimit())))
+				.result();
+	}
+
 	public TargetResult run(Scenario scenario, ProgressListener progress) {
-		ScenarioResult j = target.runsJava() ? ScenarioRunner.run(scenario, java.newDriver(), config, progress) : null;
-		CTarget.CRun run = c != null ? c.run(scenario, config, target == SimulationTarget.BOTH ? null : progress) : null;
+		return run(scenario, progress, new FaultPlan(), false, config).result();
+	}
+
+	/** A run on the target(s) and the allocation calls made (for both, the larger count of the two). */
+	private record Counted(TargetResult result, int irpCalls, int poolCalls) {
+	}
+
+	private Counted run(Scenario scenario, ProgressListener progress, FaultPlan extra, boolean underFaults,
+			SimConfig config) {
+		ScenarioResult j = null;
+		int irpCalls = 0, poolCalls = 0;
+		if (target.runsJava()) {
+			WskSimulator sim = ScenarioRunner.prepare(scenario, config, extra);
+			if (progress != null) {
+				sim.setProgressListener(progress);
+			}
+			j = ScenarioRunner.finish(scenario, sim, java.newDriver(), underFaults);
+			irpCalls = sim.irpAllocationCalls();
+			poolCalls = sim.poolAllocationCalls();
+		}
+		CTarget.CRun run = null;
+		if (c != null) {
+			run = c.run(scenario, config, target == SimulationTarget.BOTH ? null : progress, extra, underFaults);
+			irpCalls = Math.max(irpCalls, run.irpAllocationCalls());
+			poolCalls = Math.max(poolCalls, run.poolAllocationCalls());
+		}
 		Comparison comparison = j != null && run != null ? TraceComparison.compare(j, run.result(), run.sourceLines()) : null;
-		return new TargetResult(target, j, run == null ? null : run.result(), comparison);
+		return new Counted(new TargetResult(target, j, run == null ? null : run.result(), comparison), irpCalls, poolCalls);
 	}
 }

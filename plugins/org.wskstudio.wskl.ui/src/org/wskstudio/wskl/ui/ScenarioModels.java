@@ -34,7 +34,7 @@ public final class ScenarioModels {
 	/** Loads the models next to the scenario into its resource set. */
 	public static void addTo(XtextResourceSet resourceSet, WskSource scenario) {
 		for (Model model : of(scenario)) {
-			WsklParsing.load(WskLanguage.WSKL.injector(), resourceSet, model.uri(), model.text());
+			WsklParsing.load(resourceSet, model.uri(), model.text());
 		}
 	}
 

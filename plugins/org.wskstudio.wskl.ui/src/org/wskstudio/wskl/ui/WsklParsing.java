@@ -1,15 +1,8 @@
 package org.wskstudio.wskl.ui;
 
-import java.io.IOException;
-import java.util.Map;
-
 import org.eclipse.emf.common.util.URI;
-import org.eclipse.xtext.resource.IResourceFactory;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
-import org.eclipse.xtext.util.LazyStringInputStream;
-
-import com.google.inject.Injector;
 
 /**
  * Parses a snapshot of a text into a fresh Xtext resource of its own resource set. Every caller
@@ -30,25 +23,16 @@ public final class WsklParsing {
 	}
 
 	public static XtextResource parse(WskSource source) {
-		Injector injector = source.language().injector();
-		XtextResourceSet resourceSet = injector.getInstance(XtextResourceSet.class);
-		XtextResource resource = load(injector, resourceSet, source.uri(), source.text());
+		XtextResourceSet resourceSet = source.language().injector().getInstance(XtextResourceSet.class);
+		XtextResource resource = load(resourceSet, source.uri(), source.text());
 		if (source.language() == WskLanguage.WSKS) {
 			ScenarioModels.addTo(resourceSet, source);
 		}
 		return resource;
 	}
 
-	/** Parses the text into a new resource of the language (the injector's) in the resource set. */
-	static XtextResource load(Injector injector, XtextResourceSet resourceSet, URI uri, String text) {
-		XtextResource resource = (XtextResource) injector.getInstance(IResourceFactory.class).createResource(uri);
-		resourceSet.getResources().add(resource);
-		try {
-			resource.load(new LazyStringInputStream(text, "UTF-8"), Map.of(XtextResource.OPTION_ENCODING, "UTF-8"));
-		} catch (IOException e) {
-			// cannot happen for a string; keep an empty resource
-			WsklUiPlugin.log("Could not parse " + uri, e);
-		}
-		return resource;
+	/** Parses the text into a new resource of its language (by the URI's extension) in the resource set. */
+	static XtextResource load(XtextResourceSet resourceSet, URI uri, String text) {
+		return WsklUiPlugin.pipeline().parse(resourceSet, uri, text);
 	}
 }

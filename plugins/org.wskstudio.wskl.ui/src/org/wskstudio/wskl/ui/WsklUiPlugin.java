@@ -15,6 +15,8 @@ import org.wskstudio.wskl.ide.WsklIdeSetup;
 import org.wskstudio.wskl.ide.WsksIdeSetup;
 import org.wskstudio.wskl.ui.validation.WsklMarkerUpdater;
 
+import org.wskstudio.wskl.pipeline.WsklPipeline;
+
 import com.google.inject.Injector;
 
 /**
@@ -105,6 +107,11 @@ public class WsklUiPlugin extends AbstractUIPlugin {
 			throw new IllegalStateException(PLUGIN_ID + " is not active");
 		}
 		return current.getInjector(language);
+	}
+
+	/** The language's headless pipeline on the editor's injectors (validation, builder, simulation launch). */
+	public static WsklPipeline pipeline() {
+		return new WsklPipeline(injector(WskLanguage.WSKL), injector(WskLanguage.WSKS));
 	}
 
 	public static void log(String message, Throwable error) {

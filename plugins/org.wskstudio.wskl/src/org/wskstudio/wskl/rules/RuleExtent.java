@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.wskstudio.wsk.model.addressing.Cidr;
 import org.wskstudio.wsk.model.addressing.IntervalCover;
 import org.wskstudio.wsk.model.addressing.IpAddresses;
+import org.wskstudio.wskl.address.AddressPatterns;
 import org.wskstudio.wskl.wskl.AddressPattern;
 import org.wskstudio.wskl.wskl.Family;
 import org.wskstudio.wskl.wskl.InspectRule;

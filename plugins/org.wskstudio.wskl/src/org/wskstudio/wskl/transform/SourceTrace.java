@@ -26,6 +26,15 @@ final class SourceTrace {
 		return target;
 	}
 
+	/** Gives the target the source position of an element traced before, with its own origin. */
+	static <T extends Traceable> T copy(Traceable traced, T target, String origin) {
+		target.setOrigin(origin);
+		target.setSourceFile(traced.getSourceFile());
+		target.setSourceLine(traced.getSourceLine());
+		target.setSourceColumn(traced.getSourceColumn());
+		return target;
+	}
+
 	/** 1-based column of the node's first character. */
 	static int columnOf(ICompositeNode node) {
 		String text = node.getRootNode().getText();

@@ -1,5 +1,7 @@
 package org.wskstudio.wskl.transform;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,7 +19,10 @@ import org.wskstudio.wsk.model.WskFactory;
 import org.wskstudio.wsk.model.WskListener;
 import org.wskstudio.wsk.model.addressing.Cidr;
 import org.wskstudio.wsk.model.addressing.IpAddresses;
-import org.wskstudio.wskl.rules.AddressPatterns;
+import org.wskstudio.wskl.address.AddressLists;
+import org.wskstudio.wskl.address.AddressPatterns;
+import org.wskstudio.wskl.address.AddressLists.AddressList;
+import org.wskstudio.wskl.address.AddressLists.Line;
 import org.wskstudio.wskl.wskl.AddressPattern;
 import org.wskstudio.wskl.wskl.ConnectionClause;
 import org.wskstudio.wskl.wskl.ConnectionEvent;
@@ -97,9 +102,8 @@ public class WsklToWskModel {
 		}
 		listener.setDefaultAction(InspectAction.REJECT);
 		if (inspect != null) {
-			int index = 0;
 			for (org.wskstudio.wskl.wskl.InspectRule rule : inspect.getRules()) {
-				listener.getInspectRules().add(rule(rule, ++index, where, checks));
+				addRules(listener, rule, where, checks);
 			}
 			if (inspect.getDefaultRule() != null) {
 				listener.setDefaultAction(action(inspect.getDefaultRule().getAction()));
@@ -124,12 +128,55 @@ public class WsklToWskModel {
 		return mode;
 	}
 
+	/**
+	 * Adds the rule to the listener's decision list; a rule with an address list adds one rule per
+	 * range of the list, in the list's order, each remembering its list line.
+	 */
+	private void addRules(WskListener listener, org.wskstudio.wskl.wskl.InspectRule source, String where,
+			Map<org.wskstudio.wskl.wskl.DeferredCheck, DeferredCheck> checks) {
+		AddressPattern remote = source.getMatch().getRemote();
+		AddressPattern local = source.getMatch().getLocal();
+		AddressPattern listed = AddressLists.isList(remote) ? remote : AddressLists.isList(local) ? local : null;
+		if (listed == null) {
+			InspectRule rule = rule(source, listener.getInspectRules().size() + 1, where, checks);
+			rule.setRemote(match(remote));
+			rule.setLocal(match(local));
+			listener.getInspectRules().add(rule);
+			return;
+		}
+		AddressList list;
+		try {
+			list = AddressLists.read(listed);
+		} catch (IOException e) {
+			throw new UncheckedIOException("cannot read the address list " + listed.getList() + " of " + where, e);
+		}
+		InspectRule traced = null;
+		for (Line line : list.lines()) {
+			Cidr range = line.range().orElseThrow(() -> new IllegalArgumentException(
+					"invalid range '" + line.text() + "' at " + list.name() + ":" + line.number()));
+			int index = listener.getInspectRules().size() + 1;
+			InspectRule rule = traced == null ? rule(source, index, where, checks)
+					: SourceTrace.copy(traced, decision(FACTORY.createInspectRule(), source, checks), "rule " + index + " of " + where);
+			rule.setIndex(index);
+			traced = rule;
+			rule.setListFile(list.name());
+			rule.setListLine(line.number());
+			rule.setRemote(listed == remote ? match(range, remote) : match(remote));
+			rule.setLocal(listed == local ? match(range, local) : match(local));
+			listener.getInspectRules().add(rule);
+		}
+	}
+
 	private InspectRule rule(org.wskstudio.wskl.wskl.InspectRule source, int index, String where,
 			Map<org.wskstudio.wskl.wskl.DeferredCheck, DeferredCheck> checks) {
 		InspectRule rule = SourceTrace.trace(FACTORY.createInspectRule(), source, "rule " + index + " of " + where);
 		rule.setIndex(index);
-		rule.setRemote(match(source.getMatch().getRemote()));
-		rule.setLocal(match(source.getMatch().getLocal()));
+		return decision(rule, source, checks);
+	}
+
+	/** Sets what the rule decides: the action, and for a pend its check, timeout and timeout decision. */
+	private static InspectRule decision(InspectRule rule, org.wskstudio.wskl.wskl.InspectRule source,
+			Map<org.wskstudio.wskl.wskl.DeferredCheck, DeferredCheck> checks) {
 		if (source instanceof DecisionRule decision) {
 			rule.setAction(action(decision.getAction()));
 		} else {
@@ -152,12 +199,27 @@ public class WsklToWskModel {
 			return match;
 		}
 		Cidr range = AddressPatterns.range(pattern)
-				.orElseThrow(() -> new IllegalArgumentException("invalid address pattern " + AddressPatterns.text(pattern)))
-				.normalized();
+				.orElseThrow(() -> new IllegalArgumentException("invalid address pattern " + AddressPatterns.text(pattern)));
+		setRange(match, range);
+		return match;
+	}
+
+	/** The match of one range of an address list, with the list pattern's ports. */
+	private AddressMatch match(Cidr listed, AddressPattern pattern) {
+		AddressMatch match = FACTORY.createAddressMatch();
+		Cidr range = listed.normalized();
+		match.setText(range + AddressPatterns.portsText(pattern));
+		match.setPortLow(AddressPatterns.portLow(pattern));
+		match.setPortHigh(AddressPatterns.portHigh(pattern));
+		setRange(match, range);
+		return match;
+	}
+
+	private static void setRange(AddressMatch match, Cidr cidr) {
+		Cidr range = cidr.normalized();
 		match.setFamily(range.isIpv4() ? AddressFamily.INET : AddressFamily.INET6);
 		match.setNetwork(range.network());
 		match.setPrefixLength(range.prefixLength());
-		return match;
 	}
 
 	private static int millis(Duration duration) {

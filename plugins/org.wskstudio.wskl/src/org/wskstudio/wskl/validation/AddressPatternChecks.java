@@ -8,10 +8,8 @@ import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.EValidatorRegistrar;
 import org.wskstudio.wsk.model.addressing.Cidr;
 import org.wskstudio.wsk.model.addressing.IpAddresses;
-import org.wskstudio.wskl.rules.AddressPatterns;
-import org.wskstudio.wskl.rules.RuleExtent;
+import org.wskstudio.wskl.address.AddressPatterns;
 import org.wskstudio.wskl.wskl.AddressPattern;
-import org.wskstudio.wskl.wskl.Family;
 import org.wskstudio.wskl.wskl.InspectRule;
 import org.wskstudio.wskl.wskl.Listener;
 import org.wskstudio.wskl.wskl.Match;
@@ -33,21 +31,20 @@ public class AddressPatternChecks extends AbstractDeclarativeValidator {
 		}
 		Optional<byte[]> address = IpAddresses.parse(pattern.getNetwork());
 		if (address.isEmpty()) {
-			error("'" + pattern.getNetwork() + "' is not a valid " + (pattern.getNetwork().indexOf(':') >= 0 ? "IPv6" : "IPv4")
-					+ " address.", Literals.ADDRESS_PATTERN__NETWORK, WsklIssueCodes.INVALID_ADDRESS, pattern.getNetwork());
+			error(AddressMessages.invalidAddress(pattern.getNetwork()), Literals.ADDRESS_PATTERN__NETWORK,
+					WsklIssueCodes.INVALID_ADDRESS, pattern.getNetwork());
 			return;
 		}
 		int bits = address.get().length * 8;
 		if (pattern.isHasPrefix() && pattern.getPrefixLength() > bits) {
-			error("Prefix length /" + pattern.getPrefixLength() + " is too long for an " + (bits == 32 ? "IPv4" : "IPv6")
-					+ " address (at most /" + bits + ").", Literals.ADDRESS_PATTERN__PREFIX_LENGTH,
+			error(AddressMessages.prefixTooLong(pattern.getPrefixLength(), bits), Literals.ADDRESS_PATTERN__PREFIX_LENGTH,
 					WsklIssueCodes.INVALID_PREFIX_LENGTH);
 			return;
 		}
 		Cidr range = AddressPatterns.range(pattern).orElseThrow();
 		if (range.hasHostBits()) {
 			Cidr normalized = range.normalized();
-			warning("Address " + AddressPatterns.text(pattern) + " has host bits set; it means " + normalized + ".",
+			warning(AddressMessages.hostBits(AddressPatterns.text(pattern), range),
 					Literals.ADDRESS_PATTERN__NETWORK, WsklIssueCodes.HOST_BITS_SET, IpAddresses.format(normalized.network()));
 		}
 	}
@@ -81,19 +78,13 @@ public class AddressPatternChecks extends AbstractDeclarativeValidator {
 		if (range.isEmpty()) {
 			return;
 		}
-		Cidr cidr = range.get();
-		if (!cidr.isIpv4() && listener.getFamily() == Family.IPV4) {
-			error("IPv6 " + side + " range " + cidr + " on ipv4 listener '" + listener.getName()
-					+ "': an AF_INET socket only sees IPv4 addresses, so this rule never matches.",
-					pattern, Literals.ADDRESS_PATTERN__NETWORK, WsklIssueCodes.RULE_FAMILY_MISMATCH);
-		} else if (cidr.isIpv4() && listener.getFamily() == Family.IPV6) {
-			error("IPv4 " + side + " range " + cidr + " on ipv6 listener '" + listener.getName()
-					+ "': with IPV6_V6ONLY no IPv4 client reaches it; use 'on dual-stack' or an IPv6 range.",
-					pattern, Literals.ADDRESS_PATTERN__NETWORK, WsklIssueCodes.RULE_FAMILY_MISMATCH);
-		} else if (!cidr.isIpv4() && RuleExtent.MAPPED.covers(cidr)) {
-			warning("Range " + cidr + " holds only IPv4-mapped addresses, which are matched as IPv4: write the IPv4 range instead.",
-					pattern, Literals.ADDRESS_PATTERN__NETWORK, WsklIssueCodes.RULE_NEVER_MATCHES);
-		}
+		AddressMessages.family(listener, range.get(), side).ifPresent(finding -> {
+			if (finding.error()) {
+				error(finding.message(), pattern, Literals.ADDRESS_PATTERN__NETWORK, finding.code());
+			} else {
+				warning(finding.message(), pattern, Literals.ADDRESS_PATTERN__NETWORK, finding.code());
+			}
+		});
 	}
 
 	private void checkLocalPort(Listener listener, AddressPattern local) {

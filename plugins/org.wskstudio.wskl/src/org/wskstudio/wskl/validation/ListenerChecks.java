@@ -9,7 +9,7 @@ import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
 import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.EValidatorRegistrar;
 import org.wskstudio.wsk.model.addressing.IpAddresses;
-import org.wskstudio.wskl.rules.AddressPatterns;
+import org.wskstudio.wskl.address.AddressPatterns;
 import org.wskstudio.wskl.wskl.ConnectionClause;
 import org.wskstudio.wskl.wskl.ConnectionEvent;
 import org.wskstudio.wskl.wskl.Family;

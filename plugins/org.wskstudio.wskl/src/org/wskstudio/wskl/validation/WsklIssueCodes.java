@@ -40,6 +40,13 @@ public final class WsklIssueCodes {
 	public static final String INVALID_TIMEOUT = PREFIX + "invalidTimeout";
 	public static final String INVALID_PENDING_LIMIT = PREFIX + "invalidPendingLimit";
 
+	// address lists (remote from "drop.txt")
+	/** The list file cannot be found or read: reported on the model's string. */
+	public static final String RULE_LIST_UNREADABLE = PREFIX + "ruleListUnreadable";
+	/** A problem of a list line; the issue data say where (RuleListChecks.LIST_DATA). */
+	public static final String RULE_LIST_ENTRY = PREFIX + "ruleListEntry";
+	public static final String RULE_LIST_TWICE = PREFIX + "ruleListTwice";
+
 	private WsklIssueCodes() {
 	}
 }

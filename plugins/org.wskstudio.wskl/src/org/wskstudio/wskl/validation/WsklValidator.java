@@ -7,6 +7,6 @@ import org.eclipse.xtext.validation.ComposedChecks;
  * are in {@link WsklIssueCodes}.
  */
 @ComposedChecks(validators = { DriverChecks.class, ListenerChecks.class, BindChecks.class, InspectChecks.class,
-		AddressPatternChecks.class, RuleReachabilityChecks.class })
+		AddressPatternChecks.class, RuleReachabilityChecks.class, RuleListChecks.class })
 public class WsklValidator extends AbstractWsklValidator {
 }

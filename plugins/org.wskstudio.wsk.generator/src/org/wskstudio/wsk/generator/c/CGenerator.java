@@ -18,7 +18,7 @@ import org.wskstudio.wsk.model.WskDriver;
  * <ol>
  * <li>{@code <prefix>_driver.h} — model summary, configuration macros, types, entry points
  * ({@link CHeaderFile});</li>
- * <li>{@code <prefix>_driver.c} — the driver ({@link CSourceFile});</li>
+ * <li>{@code <prefix>_driver.c} — the driver ({@link DriverSourceFile});</li>
  * <li>{@code <prefix>_checks.c} — only when a pend rule names a deferred check: the hooks
  * where the driver's own check logic goes ({@link ChecksFile});</li>
  * <li>{@code wsk_decls.h} — the project's own WSK declarations, copied byte for byte from
@@ -57,7 +57,7 @@ public final class CGenerator implements WskCodeGenerator {
 		DriverFacts facts = new DriverFacts(driver);
 		List<GeneratedFile> files = new ArrayList<>();
 		files.add(new GeneratedFile(naming.headerFile(), new CHeaderFile(facts, naming).generate()));
-		files.add(new GeneratedFile(naming.sourceFile(), new CSourceFile(facts, naming).generate()));
+		files.add(new GeneratedFile(naming.sourceFile(), new DriverSourceFile(facts, naming).generate()));
 		if (facts.checks) {
 			files.add(new GeneratedFile(naming.checksFile(), new ChecksFile(facts, naming).generate()));
 		}

@@ -3,6 +3,7 @@ package org.wskstudio.wsk.generator.c;
 import org.wskstudio.wsk.generator.common.AcceptRearm;
 import org.wskstudio.wsk.generator.common.DriverFacts;
 import org.wskstudio.wsk.generator.common.ListenerCounter;
+import org.wskstudio.wsk.generator.common.PendTimeout;
 import org.wskstudio.wsk.model.DeferredCheck;
 import org.wskstudio.wsk.model.IrpAccept;
 import org.wskstudio.wsk.model.WskListener;
@@ -79,8 +80,8 @@ final class CHeaderFile {
 		w.line("#define " + n.macro("POOL_TAG") + " " + CLiterals.poolTag(facts.driver));
 		w.blank();
 		if (facts.conditional) {
-			w.comment("Resolution of pend timeouts: one periodic timer per conditional listener.");
-			w.line("#define " + n.macro("TIMEOUT_TICK_MS") + " 100");
+			w.comment(PendTimeout.SUMMARY + " KeQueryInterruptTime() counts 100 ns units.");
+			w.line("#define " + n.macro("INTERRUPT_TIME_PER_MS") + " " + PendTimeout.INTERRUPT_TIME_PER_MS);
 			w.blank();
 		}
 		if (facts.irp) {
@@ -280,12 +281,14 @@ final class CHeaderFile {
 				    WSK_INSPECT_ID        InspectId;      /* copy: matched by content */
 				    SOCKADDR_STORAGE      LocalAddress;   /* copies: the callback's pointers die */
 				    SOCKADDR_STORAGE      RemoteAddress;
-				    ULONGLONG             Deadline;       /* KeQueryInterruptTime() units */
+				    ULONGLONG             Deadline;       /* Waiting with a timeout: KeQueryInterruptTime() units */
 				    CONST PFX_RULE       *Rule;
 				    WSK_INSPECT_ACTION    EarlyAction;    /* decision taken while Announcing, else WskInspectMax */
 				    PIRP                  CompleteIrp;    /* preallocated for WskInspectComplete */
 				    WSK_INSPECT_ACTION    CompleteAction; /* what WskInspectComplete was asked: counted when it succeeds */
 				    BOOLEAN               TimedOut;       /* completed by the timeout, not by the check */
+				    KTIMER                Timer;          /* the rule's timeout, set when the entry turns Waiting */
+				    KDPC                  TimeoutDpc;     /* Pfx_TimeoutDpc, context: the entry */
 				} PFX_PENDING, *PPFX_PENDING;
 
 				"""));
@@ -351,8 +354,6 @@ final class CHeaderFile {
 		if (facts.conditional) {
 			b.append(n.expand("""
 					    KSPIN_LOCK                            PendingLock;       /* the Pending table */
-					    KTIMER                                TimeoutTimer;
-					    KDPC                                  TimeoutDpc;
 					"""));
 		}
 		for (ListenerCounter c : ListenerCounter.kept(facts)) {

@@ -8,10 +8,12 @@ import org.wskstudio.wsk.generator.common.DriverFacts;
  * Sections 6 and 7 of the source, for conditional accept: rule evaluation on the local and
  * remote address (IPv4-mapped IPv6 canonicalised to IPv4, first match wins, no match =
  * reject) by the listener's compiled classifier ({@link ClassifierTables}: a binary search
- * for the remote address's interval, then its few candidate rules), and the pending-inspection runtime: a table per listener holding copies of the
- * WSK_INSPECT_ID and both addresses, completed by WskInspectComplete from the deferred check
- * or from the periodic timeout timer (the rule's "else" action), WskAbortEvent matching by
- * content and removing the entry, and the sweep after every close.
+ * for the remote address's interval, then its few candidate rules), and the
+ * pending-inspection runtime: a table per listener holding copies of the WSK_INSPECT_ID and
+ * both addresses, completed by WskInspectComplete from the deferred check or from the entry's
+ * own timeout timer (the rule's "else" action; the design is
+ * {@link org.wskstudio.wsk.generator.common.PendTimeout}), WskAbortEvent matching by content
+ * and removing the entry, and the sweep after every close.
  */
 final class InspectSection {
 
@@ -291,6 +293,37 @@ final class InspectSection {
 				    return NULL;
 				}
 
+				/* An entry turns Waiting (caller holds PendingLock): its deadline and
+				 * its one-shot timer, set in the same step so that no answer can free
+				 * and reuse the entry in between.  The deadline is taken before the
+				 * timer is set, so the timer never expires before it. */
+				_IRQL_requires_(DISPATCH_LEVEL)
+				static VOID
+				Pfx_PendingStartTimer(_Inout_ PPFX_PENDING Entry)
+				{
+				    LARGE_INTEGER DueTime;
+
+				    Entry->State = PfxPendingWaiting;
+				    if (Entry->Rule->TimeoutMs != 0) {
+				        Entry->Deadline = KeQueryInterruptTime() +
+				            (ULONGLONG)Entry->Rule->TimeoutMs * PFX_INTERRUPT_TIME_PER_MS;
+				        DueTime.QuadPart = -(LONGLONG)Entry->Rule->TimeoutMs * PFX_INTERRUPT_TIME_PER_MS;
+				        (VOID)KeSetTimer(&Entry->Timer, DueTime, &Entry->TimeoutDpc);
+				    }
+				}
+
+				/* An entry leaves Waiting (caller holds PendingLock): its timeout no
+				 * longer applies.  A DPC that the expiry already queued still runs and
+				 * finds the entry in another state, or reused and not yet due. */
+				_IRQL_requires_(DISPATCH_LEVEL)
+				static VOID
+				Pfx_PendingStopTimer(_Inout_ PPFX_PENDING Entry)
+				{
+				    if (Entry->Rule->TimeoutMs != 0) {
+				        (VOID)KeCancelTimer(&Entry->Timer);
+				    }
+				}
+
 				/* Hands a Completing entry's IRP to WskInspectComplete.  The caller holds
 				 * the listener rundown (so the socket cannot be closed under the call);
 				 * Listener->Socket is the socket the entry was pended on: entries never
@@ -382,9 +415,7 @@ final class InspectSection {
 				        Entry->InspectId = *InspectId;
 				        Pfx_CopyAddress(&Entry->LocalAddress, LocalAddress);
 				        Pfx_CopyAddress(&Entry->RemoteAddress, RemoteAddress);
-				        Entry->Deadline = (Rule->TimeoutMs != 0)
-				            ? KeQueryInterruptTime() + (ULONGLONG)Rule->TimeoutMs * 10000
-				            : MAXULONGLONG;
+				        Entry->Deadline = MAXULONGLONG;
 				        Entry->Rule = Rule;
 				        Entry->EarlyAction = WskInspectMax;
 				        Entry->CompleteIrp = Irp;
@@ -410,7 +441,7 @@ final class InspectSection {
 				        Entry->State = PfxPendingFree;
 				    } else {
 				        Decision = WskInspectPend;
-				        Entry->State = PfxPendingWaiting;
+				        Pfx_PendingStartTimer(Entry);
 				    }
 				    KeReleaseSpinLock(&Listener->PendingLock, OldIrql);
 
@@ -486,6 +517,7 @@ final class InspectSection {
 					        if (Entry->State == PfxPendingAnnouncing) {
 					            Entry->EarlyAction = Action;    /* WskInspectEvent returns it */
 					        } else {
+					            Pfx_PendingStopTimer(Entry);
 					            Entry->State = PfxPendingCompleting;
 					            Issue = TRUE;
 					        }
@@ -520,6 +552,7 @@ final class InspectSection {
 				             * returns (and counts) the reject. */
 				            Entry->EarlyAction = WskInspectReject;
 				        } else {
+				            Pfx_PendingStopTimer(Entry);
 				            Irp = Entry->CompleteIrp;
 				            Entry->CompleteIrp = NULL;
 				            Entry->State = PfxPendingFree;
@@ -536,43 +569,41 @@ final class InspectSection {
 				    }
 				}
 
-				/* Periodic timer: applies the "else" action of every expired entry. */
+				/* An entry's timeout timer expired: if the entry still waits and its
+				 * deadline has come, WskInspectComplete with the rule's "else" action.
+				 * Answered, aborted or swept meanwhile (KeCancelTimer came too late),
+				 * or reused by a later pend that is not yet due: nothing to do. */
 				_Use_decl_annotations_
 				static VOID
 				Pfx_TimeoutDpc(PKDPC Dpc, PVOID DeferredContext, PVOID SystemArgument1,
 				               PVOID SystemArgument2)
 				{
-				    PPFX_LISTENER Listener = (PPFX_LISTENER)DeferredContext;
-				    ULONGLONG Now = KeQueryInterruptTime();
+				    PPFX_PENDING Entry = (PPFX_PENDING)DeferredContext;
+				    PPFX_LISTENER Listener;
+				    BOOLEAN Expired = FALSE;
 
 				    UNREFERENCED_PARAMETER(Dpc);
 				    UNREFERENCED_PARAMETER(SystemArgument1);
 				    UNREFERENCED_PARAMETER(SystemArgument2);
 
-				    if (Listener == NULL || !ExAcquireRundownProtection(&Listener->Rundown)) {
-				        return;     /* socket being closed: the sweep disposes of the entries */
+				    if (Entry == NULL) {
+				        return;
 				    }
-				    for (;;) {
-				        PPFX_PENDING Expired = NULL;
-				        ULONG Index;
+				    Listener = Entry->Listener;
+				    if (!ExAcquireRundownProtection(&Listener->Rundown)) {
+				        return;     /* socket being closed: the sweep disposes of the entry */
+				    }
+				    KeAcquireSpinLockAtDpcLevel(&Listener->PendingLock);
+				    if (Entry->State == PfxPendingWaiting &&
+				        Entry->Deadline <= KeQueryInterruptTime()) {
+				        Entry->State = PfxPendingCompleting;
+				        Entry->TimedOut = TRUE;
+				        Expired = TRUE;
+				    }
+				    KeReleaseSpinLockFromDpcLevel(&Listener->PendingLock);
 
-				        KeAcquireSpinLockAtDpcLevel(&Listener->PendingLock);
-				        for (Index = 0; Index < Listener->PendingCount; Index++) {
-				            PPFX_PENDING Entry = &Listener->Pending[Index];
-
-				            if (Entry->State == PfxPendingWaiting && Entry->Deadline <= Now) {
-				                Entry->State = PfxPendingCompleting;
-				                Entry->TimedOut = TRUE;
-				                Expired = Entry;
-				                break;
-				            }
-				        }
-				        KeReleaseSpinLockFromDpcLevel(&Listener->PendingLock);
-
-				        if (Expired == NULL) {
-				            break;
-				        }
-				        Pfx_PendingIssueComplete(Listener, Expired, Expired->Rule->TimeoutAction);
+				    if (Expired) {
+				        Pfx_PendingIssueComplete(Listener, Entry, Entry->Rule->TimeoutAction);
 				    }
 				    ExReleaseRundownProtection(&Listener->Rundown);
 				}
@@ -593,6 +624,7 @@ final class InspectSection {
 
 				        KeAcquireSpinLock(&Listener->PendingLock, &OldIrql);
 				        if (Entry->State == PfxPendingWaiting) {
+				            Pfx_PendingStopTimer(Entry);
 				            Irp = Entry->CompleteIrp;
 				            Entry->CompleteIrp = NULL;
 				            Entry->State = PfxPendingFree;

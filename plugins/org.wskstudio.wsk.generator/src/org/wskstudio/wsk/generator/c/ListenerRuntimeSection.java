@@ -244,8 +244,6 @@ final class ListenerRuntimeSection {
 		if (facts.conditional) {
 			w.lines(n.expand("""
 					KeInitializeSpinLock(&Listener->PendingLock);
-					KeInitializeTimerEx(&Listener->TimeoutTimer, NotificationTimer);
-					KeInitializeDpc(&Listener->TimeoutDpc, Pfx_TimeoutDpc, Listener);
 					"""));
 		}
 		if (facts.irp) {
@@ -267,6 +265,8 @@ final class ListenerRuntimeSection {
 					    RtlZeroMemory(&Pending[Index], sizeof(Pending[Index]));
 					    Pending[Index].Listener = Listener;
 					    Pending[Index].State = PfxPendingFree;
+					    KeInitializeTimer(&Pending[Index].Timer);
+					    KeInitializeDpc(&Pending[Index].TimeoutDpc, Pfx_TimeoutDpc, &Pending[Index]);
 					}
 					"""));
 		}
@@ -285,9 +285,6 @@ final class ListenerRuntimeSection {
 				{
 				"""));
 		w.indent();
-		if (facts.conditional) {
-			w.line("LARGE_INTEGER DueTime;");
-		}
 		w.line("NTSTATUS Status;");
 		w.blank();
 		if (facts.event) {
@@ -309,16 +306,6 @@ final class ListenerRuntimeSection {
 					/* accept by irp: keep SlotCount WskAccept IRPs queued. */
 					if (NT_SUCCESS(Status)) {
 					    Pfx_ListenerArm(Listener);
-					}
-					"""));
-		}
-		if (facts.conditional) {
-			w.lines(n.expand("""
-					/* Pend timeouts: one periodic timer per conditional listener. */
-					if (Listener->PendingCount != 0) {
-					    DueTime.QuadPart = -(LONGLONG)PFX_TIMEOUT_TICK_MS * 10000;
-					    (VOID)KeSetTimerEx(&Listener->TimeoutTimer, DueTime, PFX_TIMEOUT_TICK_MS,
-					                       &Listener->TimeoutDpc);
 					}
 					"""));
 		}
@@ -419,9 +406,6 @@ final class ListenerRuntimeSection {
 				 *  1. Stopping under the lock: no recreate, no new pend, no re-arm;
 				"""));
 		int step = 2;
-		if (facts.conditional) {
-			w.line(" *  " + step++ + ". cancel the timeout timer and flush its DPC;");
-		}
 		if (facts.event) {
 			w.line(" *  " + step++ + ". wait for a pending recreate worker, free the work item;");
 		}
@@ -435,7 +419,12 @@ final class ListenerRuntimeSection {
 		if (facts.perSocketEvents) {
 			w.line(" *  " + step++ + ". disable WskAcceptEvent (waits for running calls);");
 		}
-		w.line(" *  " + step + ". WskCloseSocket (waits for running callbacks), free the control IRP.");
+		if (facts.conditional) {
+			w.line(" *  " + step + ". WskCloseSocket (waits for running callbacks; its sweep cancels the");
+			w.line(" *     pend timeouts), flush the timeout DPCs, free the control IRP.");
+		} else {
+			w.line(" *  " + step + ". WskCloseSocket (waits for running callbacks), free the control IRP.");
+		}
 		w.line(n.expand(" * IRPs completing after this return are drained by Pfx_Shutdown."));
 		w.line(" */");
 		w.lines(n.expand("""
@@ -453,13 +442,6 @@ final class ListenerRuntimeSection {
 				KeReleaseSpinLock(&Listener->Lock, OldIrql);
 
 				""");
-		if (facts.conditional) {
-			w.lines("""
-					(VOID)KeCancelTimer(&Listener->TimeoutTimer);
-					KeFlushQueuedDpcs();
-
-					""");
-		}
 		if (facts.event) {
 			w.lines("""
 					(VOID)KeWaitForSingleObject(&Listener->RecreateIdle, Executive, KernelMode,
@@ -485,8 +467,11 @@ final class ListenerRuntimeSection {
 					}
 					"""));
 		}
+		w.line(n.expand("Pfx_ListenerClose(Listener);"));
+		if (facts.conditional) {
+			w.line("KeFlushQueuedDpcs();          /* a pend timeout that expired before the sweep has run */");
+		}
 		w.lines(n.expand("""
-				Pfx_ListenerClose(Listener);
 				if (Listener->ControlIrp != NULL) {
 				    Pfx_FreeIrp(Listener->ControlIrp);
 				    Listener->ControlIrp = NULL;

@@ -1,5 +1,6 @@
 package org.wskstudio.wsk.generator.common;
 
+import org.wskstudio.wsk.model.InspectRule;
 import org.wskstudio.wsk.model.Traceable;
 
 /**
@@ -27,14 +28,24 @@ public final class ModelTrace {
 				: element.eClass().getName();
 	}
 
-	/** {@code x.wskl:6}, {@code line 6} without a file, or "" when unknown. */
+	/**
+	 * {@code x.wskl:6}, {@code line 6} without a file, or "" when unknown. A rule expanded from
+	 * an address list is where its range is: {@code drop.txt:17}.
+	 */
 	public static String where(Traceable element) {
+		if (element instanceof InspectRule rule && rule.getListFile() != null) {
+			return fileName(rule.getListFile()) + ":" + rule.getListLine();
+		}
 		String file = element.getSourceFile();
 		if (file == null || file.isBlank()) {
 			return element.getSourceLine() > 0 ? "line " + element.getSourceLine() : "";
 		}
-		String name = file.replace('\\', '/');
-		name = name.substring(name.lastIndexOf('/') + 1);
+		String name = fileName(file);
 		return element.getSourceLine() > 0 ? name + ":" + element.getSourceLine() : name;
+	}
+
+	private static String fileName(String path) {
+		String name = path.replace('\\', '/');
+		return name.substring(name.lastIndexOf('/') + 1);
 	}
 }

@@ -8,8 +8,9 @@ import org.wskstudio.wsk.generator.common.DriverFacts;
  * Sections 6 and 7, for conditional accept: rule evaluation (IPv4-mapped IPv6 canonicalised to
  * IPv4, first match wins, no match = reject) and the pending-inspection runtime: a table per
  * listener holding copies of the WSK_INSPECT_ID and both addresses, completed by
- * WskInspectComplete from the deferred check or from the rule's timeout (its else-action),
- * WskAbortEvent matching by content, and the sweep after every close.
+ * WskInspectComplete from the deferred check or from the entry's own timeout timer (the rule's
+ * else-action; the design is {@link org.wskstudio.wsk.generator.common.PendTimeout}), WskAbortEvent
+ * matching by content, and the sweep after every close.
  */
 final class InspectSection {
 
@@ -160,9 +161,25 @@ final class InspectSection {
 				    return null;
 				}
 
-				/** An entry leaves Waiting: its timeout no longer applies. */
+				/**
+				 * An entry turns Waiting: its deadline and its one-shot timer, set in the same step so that no
+				 * answer can free and reuse the entry in between (the C holds PendingLock). The deadline is taken
+				 * before the timer is set, so the timer never expires before it.
+				 */
+				private void Pfx_PendingStartTimer(Pending Entry) {
+				    Entry.State = PFX_PENDING_WAITING;
+				    if (Entry.Rule.TimeoutMs != 0) {
+				        Entry.Deadline = k.KeQueryInterruptTime() + Entry.Rule.TimeoutMs * PFX_INTERRUPT_TIME_PER_MS;
+				        k.KeSetTimer(Entry.Timer, RELATIVE_MS(Entry.Rule.TimeoutMs), Entry.TimeoutDpc);
+				    }
+				}
+
+				/**
+				 * An entry leaves Waiting: its timeout no longer applies. A DPC that the expiry already queued
+				 * still runs and finds the entry in another state, or reused and not yet due.
+				 */
 				private void Pfx_PendingStopTimer(Pending Entry) {
-				    if (Entry.Rule != null && Entry.Rule.TimeoutMs != 0) {
+				    if (Entry.Rule.TimeoutMs != 0) {
 				        k.KeCancelTimer(Entry.Timer);
 				    }
 				}
@@ -231,6 +248,7 @@ final class InspectSection {
 				    Entry.CompleteIrp = Irp;
 				    Entry.CompleteAction = WskInspectMax;
 				    Entry.TimedOut = FALSE;
+				    Entry.Deadline = Long.MAX_VALUE;
 
 				    // Start the check; an answer given synchronously by the hook is recorded as EarlyAction.
 				    Rule.StartCheck.start(InspectId, LocalAddress, RemoteAddress);
@@ -242,11 +260,7 @@ final class InspectSection {
 				        Pfx_FreeIrp(Irp);
 				        return Decision;
 				    }
-				    Entry.State = PFX_PENDING_WAITING;
-				    if (Rule.TimeoutMs != 0) {
-				        // the rule's timeout: one timer per entry (the simulator has no periodic timers)
-				        k.KeSetTimer(Entry.Timer, RELATIVE_MS(Rule.TimeoutMs), Entry.TimeoutDpc);
-				    }
+				    Pfx_PendingStartTimer(Entry);
 				    return WskInspectPend;
 				}
 
@@ -327,14 +341,18 @@ final class InspectSection {
 				    }
 				}
 
-				/** The rule's timeout expired: WskInspectComplete with its else-action (a timer DPC). */
+				/**
+				 * An entry's timeout timer expired: if the entry still waits and its deadline has come,
+				 * WskInspectComplete with the rule's else-action. Answered, aborted or swept meanwhile (KeCancelTimer
+				 * came too late), or reused by a later pend that is not yet due: nothing to do.
+				 */
 				private void Pfx_TimeoutDpc(KDpc Dpc, Object DeferredContext, Object SystemArgument1, Object SystemArgument2) {
 				    Pending Entry = (Pending) DeferredContext;
 				    Listener Listener = Entry.Listener;
 				    if (!Pfx_RundownAcquire(Listener)) {
 				        return;                                 // socket being closed: the sweep disposes of the entry
 				    }
-				    if (Entry.State == PFX_PENDING_WAITING) {
+				    if (Entry.State == PFX_PENDING_WAITING && Entry.Deadline <= k.KeQueryInterruptTime()) {
 				        Entry.State = PFX_PENDING_COMPLETING;
 				        Entry.TimedOut = TRUE;
 				        Pfx_PendingIssueComplete(Listener, Entry, Entry.Rule.TimeoutAction);

@@ -14,13 +14,14 @@ import org.wskstudio.wsk.model.WskDriver;
  * functions and decisions of the C generator under the same names ({@link JavaNaming}): accept
  * IRP slots with IoReuseIrp or IoFreeIrp, WskAcceptEvent with a context from non-paged pool,
  * WskInspectEvent evaluating the model's rules in order (IPv4-mapped addresses as IPv4), the
- * table of pending inspections completed by the deferred check ({@code k.SimQueryCheck}) or by a
- * KeSetTimer timeout with the rule's else-action, WskAbortEvent matching inspect IDs by content,
- * listener recreation after a NULL AcceptSocket / InspectID, and one teardown path.
+ * table of pending inspections completed by the deferred check ({@code k.SimQueryCheck}) or by the
+ * entry's own KeSetTimer timeout with the rule's else-action (as the C: {@code common.PendTimeout}),
+ * WskAbortEvent matching inspect IDs by content, listener recreation after a NULL AcceptSocket /
+ * InspectID, and one teardown path.
  * <p>
  * Where the simulator differs from a kernel the Java says so in a comment: no work items (the
- * recreation runs as a DPC with asynchronous WSK calls), no periodic timers (one timer per
- * pending entry), single threaded (spin locks and interlocked operations become plain code).
+ * recreation runs as a DPC with asynchronous WSK calls), single threaded (spin locks and
+ * interlocked operations become plain code).
  * Connection events follow the C: per-socket event mode enables them on the listening socket
  * (SO_WSK_EVENT_CALLBACK mask WSK_EVENT_ACCEPT | connection events), inherited by the sockets
  * WskAcceptEvent accepts; IRP mode enables them on each socket a WskAccept IRP accepted (no
@@ -51,7 +52,7 @@ public final class JavaGenerator implements WskCodeGenerator {
 		JavaNaming naming = new JavaNaming(driver);
 		new JavaModelCheck(naming).check(driver);
 		DriverFacts facts = new DriverFacts(driver);
-		return List.of(new GeneratedFile(naming.sourceFile(), new DriverSource(facts, naming).generate()));
+		return List.of(new GeneratedFile(naming.sourceFile(), new DriverSourceFile(facts, naming).generate()));
 	}
 
 	/** The fully qualified name of the driver class generated for a model. */

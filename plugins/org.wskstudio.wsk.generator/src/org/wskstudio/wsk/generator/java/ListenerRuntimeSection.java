@@ -338,8 +338,8 @@ final class ListenerRuntimeSection {
 		if (facts.perSocketEvents) {
 			w.line(" * " + step++ + ". disable WskAcceptEvent;");
 		}
-		w.line(" * " + step + ". WskCloseSocket" + (facts.conditional ? " (its sweep cancels the pend timeouts)" : "")
-				+ ", free the control IRP.");
+		String sweep = facts.conditional ? " (its sweep cancels the pend timeouts), flush the timeout DPCs" : "";
+		w.line(" * " + step + ". WskCloseSocket" + sweep + ", free the control IRP.");
 		w.line(" */");
 		w.line(n.expand("private void Pfx_ListenerStop(Listener Listener) {"));
 		w.indent();
@@ -364,8 +364,11 @@ final class ListenerRuntimeSection {
 					}
 					"""));
 		}
+		w.line(n.expand("Pfx_ListenerClose(Listener);"));
+		if (facts.conditional) {
+			w.line("k.KeFlushQueuedDpcs();                     // a pend timeout that expired before the sweep has run");
+		}
 		w.lines(n.expand("""
-				Pfx_ListenerClose(Listener);
 				if (Listener.ControlIrp != null) {
 				    Pfx_FreeIrp(Listener.ControlIrp);
 				    Listener.ControlIrp = null;

@@ -43,6 +43,11 @@ public final class FaultSweep {
 
     /** The nth allocation (1-based) of a kind in the run. */
     public record Point(Kind kind, int nth) {
+        /** The fault plan that fails this allocation and no other. */
+        public FaultPlan faults() {
+            return kind == Kind.IRP ? new FaultPlan().failIrpAllocation(nth) : new FaultPlan().failPoolAllocation(nth);
+        }
+
         @Override
         public String toString() {
             return "fail " + kind.word() + " allocation " + nth;
@@ -62,16 +67,21 @@ public final class FaultSweep {
 
         /** One line: which point, the outcomes of the requests, the violations, the verdict. */
         public String reportLine() {
-            StringBuilder sb = new StringBuilder();
-            sb.append(label()).append(": ").append(result.passed() ? "PASSED" : "FAILED").append(", outcomes");
-            result.summary().outcomes().forEach((o, n) -> {
-                if (n > 0) {
-                    sb.append(' ').append(o.name().toLowerCase().replace('_', '-')).append('=').append(n);
-                }
-            });
-            sb.append(", ").append(result.violations().size()).append(" violation(s)");
-            return sb.toString();
+            return label() + ": " + verdict(result);
         }
+    }
+
+    /** A run's verdict in one line: PASSED or FAILED, the outcomes of the requests, the violations. */
+    public static String verdict(ScenarioResult result) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(result.passed() ? "PASSED" : "FAILED").append(", outcomes");
+        result.summary().outcomes().forEach((o, n) -> {
+            if (n > 0) {
+                sb.append(' ').append(o.name().toLowerCase().replace('_', '-')).append('=').append(n);
+            }
+        });
+        sb.append(", ").append(result.violations().size()).append(" violation(s)");
+        return sb.toString();
     }
 
     /** The runs of a sweep, the unfailed one first, then each point in order (kinds in the order swept). */
@@ -114,6 +124,22 @@ public final class FaultSweep {
     private FaultSweep() {
     }
 
+    /**
+     * The points a sweep of the scenario fails, in order (kinds in the order swept), given the
+     * allocation calls its unfailed run made; none when the scenario sweeps nothing. Any driver
+     * that runs on the simulator (the Java twin, the C driver) is swept over these points.
+     */
+    public static List<Point> points(Scenario scenario, int irpCalls, int poolCalls) {
+        List<Point> points = new ArrayList<>();
+        for (Kind kind : scenario.sweeps()) {
+            int calls = kind == Kind.IRP ? irpCalls : poolCalls;
+            for (int nth = 1; nth <= calls; nth++) {
+                points.add(new Point(kind, nth));
+            }
+        }
+        return points;
+    }
+
     /** Runs the scenario's sweep (an unfailed run alone when it sweeps nothing). */
     public static Result run(Scenario scenario, Supplier<SimDriver> drivers, SimConfig base) {
         List<Run> runs = new ArrayList<>();
@@ -121,14 +147,9 @@ public final class FaultSweep {
         runs.add(new Run(null, ScenarioRunner.finish(scenario, first, drivers.get(), false)));
         int irpPoints = first.irpAllocationCalls();
         int poolPoints = first.poolAllocationCalls();
-        for (Kind kind : scenario.sweeps()) {
-            int points = kind == Kind.IRP ? irpPoints : poolPoints;
-            for (int nth = 1; nth <= points; nth++) {
-                FaultPlan fault = kind == Kind.IRP ? new FaultPlan().failIrpAllocation(nth)
-                        : new FaultPlan().failPoolAllocation(nth);
-                WskSimulator sim = ScenarioRunner.prepare(scenario, base, fault);
-                runs.add(new Run(new Point(kind, nth), ScenarioRunner.finish(scenario, sim, drivers.get(), true)));
-            }
+        for (Point point : points(scenario, irpPoints, poolPoints)) {
+            WskSimulator sim = ScenarioRunner.prepare(scenario, base, point.faults());
+            runs.add(new Run(point, ScenarioRunner.finish(scenario, sim, drivers.get(), true)));
         }
         return new Result(scenario.name(), runs, irpPoints, poolPoints);
     }

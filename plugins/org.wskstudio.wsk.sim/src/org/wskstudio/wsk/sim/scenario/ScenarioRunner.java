@@ -35,8 +35,17 @@ public final class ScenarioRunner {
      * Runs the prepared simulator and checks the scenario's expectations: all of them, or with
      * underFaults only those that hold in every run of a fault sweep.
      */
-    static ScenarioResult finish(Scenario scenario, WskSimulator sim, SimDriver driver, boolean underFaults) {
+    public static ScenarioResult finish(Scenario scenario, WskSimulator sim, SimDriver driver, boolean underFaults) {
         int st = sim.runDriver(driver);
+        return new ScenarioResult(scenario.name(), st, sim.summary(), sim.requests(), sim.violations(), sim.trace(),
+                failedExpectations(scenario, sim, underFaults));
+    }
+
+    /**
+     * The scenario's expectations that the finished simulator's run does not meet: all of them, or
+     * with underFaults only those that hold in every run of a fault sweep.
+     */
+    public static List<String> failedExpectations(Scenario scenario, WskSimulator sim, boolean underFaults) {
         var requests = sim.requests();
         var violations = sim.violations();
         var summary = sim.summary();
@@ -47,7 +56,7 @@ public final class ScenarioRunner {
                 failed.add(f);
             }
         }
-        return new ScenarioResult(scenario.name(), st, summary, requests, violations, sim.trace(), List.copyOf(failed));
+        return List.copyOf(failed);
     }
 
     /** A simulator with the scenario's actions scheduled, not yet run (to drive it step by step). */
@@ -56,7 +65,7 @@ public final class ScenarioRunner {
     }
 
     /** As {@link #prepare(Scenario, SimConfig)}, with the extra faults' fixed allocation failures too. */
-    static WskSimulator prepare(Scenario scenario, SimConfig base, FaultPlan extra) {
+    public static WskSimulator prepare(Scenario scenario, SimConfig base, FaultPlan extra) {
         SimConfig config = base.copy();
         scenario.seed().ifPresent(config::seed);
         FaultPlan faults = base.faults().copy().addFixed(extra);

@@ -6,7 +6,7 @@ import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.util.ReplaceRegion;
 import org.wskstudio.wsk.model.addressing.IpAddresses;
-import org.wskstudio.wskl.rules.AddressPatterns;
+import org.wskstudio.wskl.address.AddressPatterns;
 import org.wskstudio.wskl.wskl.AddressPattern;
 import org.wskstudio.wskl.wskl.WsklPackage;
 

@@ -6,5 +6,5 @@ package org.wskstudio.wskl.simulate.compare;
  * report (the first divergence with context from each side and both source locations, or what
  * they agree on).
  */
-public record Comparison(boolean equal, boolean sameOutcomes, int javaEvents, int cEvents, String report) {
+public record Comparison(boolean equal, boolean sameOutcomes, long javaEvents, long cEvents, String report) {
 }

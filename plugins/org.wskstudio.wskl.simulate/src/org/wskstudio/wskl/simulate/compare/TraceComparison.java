@@ -20,9 +20,10 @@ import org.wskstudio.wsk.sim.trace.TraceEvent;
  * the driver (connect requests, inspect, accept, abort events, check queries and answers) and
  * every violation. Not compared, because the two express them differently by design: waits
  * (KeWaitForSingleObject: the C waits synchronously where the Java twin continues from a
- * completion), timers and DPCs (the C sweeps pend timeouts with one periodic timer per
- * listener, the Java twin sets one timer per pending inspection), work items (the Java twin
- * stands a timer in for them), and log lines. Host-dependent details never appear: IRPs,
+ * completion), timers and DPCs and work items (the Java twin stands a timer and its DPC in
+ * for a work item), and log lines. What timers decide is compared: a pend's timeout
+ * (common.PendTimeout, the same one-shot timer per entry in both) shows as its
+ * WskInspectComplete at the same virtual time. Host-dependent details never appear: IRPs,
  * blocks and sockets are numbered by the simulator, never addresses.
  */
 public final class TraceComparison {

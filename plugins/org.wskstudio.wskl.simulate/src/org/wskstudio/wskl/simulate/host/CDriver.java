@@ -4,16 +4,21 @@ import static org.wskstudio.wskl.simulate.host.HostObjects.address;
 import static org.wskstudio.wskl.simulate.host.HostObjects.hex;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.wskstudio.wsk.generator.common.ListenerCounter;
 import org.wskstudio.wsk.sim.Kernel;
 import org.wskstudio.wsk.sim.SimDriver;
 import org.wskstudio.wsk.sim.WskSimulator;
 import org.wskstudio.wsk.sim.kernel.SimHost;
+import org.wskstudio.wsk.sim.net.DriverCounter;
+import org.wskstudio.wsk.sim.net.ListenerCounters;
 import org.wskstudio.wsk.sim.net.SockAddr;
 import org.wskstudio.wsk.sim.nt.Irp;
 import org.wskstudio.wsk.sim.nt.KDpc;
@@ -60,6 +65,7 @@ public final class CDriver implements SimDriver {
 	private final String driverElement;
 	private final String prefix;
 	private final List<String> listeners;
+	private final List<ListenerCounter> counters;
 	private final long callTimeoutMs;
 	private final java.util.Set<KTimer> periodicTimers = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 	private final HostObjects objects = new HostObjects();
@@ -93,18 +99,22 @@ public final class CDriver implements SimDriver {
 	 * @param prefix        the driver's symbol prefix ("Guard"): a socket context inside the static
 	 *                      {@code <prefix><Listener>} takes that listener's name
 	 * @param listeners     the model's listener names
+	 * @param counters      the listener counters the driver keeps (the others read 0 and are not checked)
 	 */
-	public CDriver(HostExecutable exe, String driverElement, String prefix, List<String> listeners, long callTimeoutMs) {
+	public CDriver(HostExecutable exe, String driverElement, String prefix, List<String> listeners,
+			List<ListenerCounter> counters, long callTimeoutMs) {
 		this.exe = exe;
 		this.driverElement = driverElement;
 		this.prefix = prefix;
 		this.listeners = List.copyOf(listeners);
+		this.counters = List.copyOf(counters);
 		this.callTimeoutMs = callTimeoutMs;
 	}
 
 	/**
 	 * Whether nothing but the ticks of the driver's periodic timers is scheduled: the run's end (a
-	 * periodic sweep alone never ends a run; the Java twin has no such timer).
+	 * periodic timer alone never ends a run). Generated drivers set none (pend timeouts are
+	 * one-shot, see common.PendTimeout); an engineer's own C ({@code --c-source}) may.
 	 */
 	public boolean onlyTicksLeft() {
 		if (periodicTimers.isEmpty()) {
@@ -147,6 +157,49 @@ public final class CDriver implements SimDriver {
 		}
 	}
 
+	/**
+	 * The C's own counters, read with its {@code <Prefix>_QueryListenerCounters} as the Java twin
+	 * reads its own: wskhost.c calls it for listener 0, 1, ... until it fails and reports each
+	 * listener's name and the structure's ULONGs in {@link ListenerCounter} order ("Counters").
+	 */
+	@Override
+	public List<ListenerCounters> listenerCounters() {
+		reported = new ArrayList<>();
+		try {
+			callC(0, "counters");
+			lastCounters = List.copyOf(reported);
+			return lastCounters;
+		} finally {
+			reported = null;
+		}
+	}
+
+	private List<ListenerCounters> reported;
+	private List<ListenerCounters> lastCounters = List.of();
+
+	/** The counters the C reported the last time the simulator read them (at unload, or a scenario's step). */
+	public List<ListenerCounters> lastCounters() {
+		return lastCounters;
+	}
+
+	/** "Counters site index name value...": one listener's counters, while {@link #listenerCounters()} reads them. */
+	private String counters(String[] t) {
+		ListenerCounter[] fields = ListenerCounter.values();
+		if (reported == null || t.length != 4 + fields.length) {
+			throw new HostFailure(Rule.C_PROTOCOL, "unexpected counters from the C host: " + String.join(" ", t), null);
+		}
+		if (!t[3].equals("-")) {                    // no name: skipped, as the Java twin skips it
+			Map<DriverCounter, Long> values = new EnumMap<>(DriverCounter.class);
+			for (int i = 0; i < fields.length; i++) {
+				if (counters.contains(fields[i])) {
+					values.put(DriverCounter.valueOf(fields[i].name()), n(t, 4 + i));
+				}
+			}
+			reported.add(new ListenerCounters(t[3], values));
+		}
+		return "";
+	}
+
 	/** Ends the C process (LeakSanitizer runs then); a report is thrown as a {@link HostFailure}. */
 	public void exit() {
 		if (process != null) {
@@ -174,6 +227,12 @@ public final class CDriver implements SimDriver {
 		where.push(new long[] {0, function});
 		try {
 			return process.call(message);
+		} catch (HostFailure f) {
+			String at = f.location() == null ? location() : null;
+			if (at != null) {   // no stack to say where (a jump to NULL): the callback the C was in
+				throw new HostFailure(f.rule(), f.getMessage(), at.replaceFirst("^C: ", "C, in the callback at "));
+			}
+			throw f;
 		} finally {
 			where.pop();
 		}
@@ -415,6 +474,8 @@ public final class CDriver implements SimDriver {
 			}
 			case "Check":
 				return check(t);
+			case "Counters":
+				return counters(t);
 			default:
 				throw new HostFailure(Rule.C_PROTOCOL, "the C host called an unknown routine: " + t[0], null);
 		}

@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import org.wskstudio.wsk.generator.common.ListenerCounter;
+
 /**
  * Builds a C driver for the host: its files plus the host kernel layer (this bundle's
  * {@code host/}: ntddk.h, wskhost.h, wskhost.c) compiled by the machine's gcc with
@@ -36,10 +38,16 @@ public final class HostCompiler {
 	private HostCompiler() {
 	}
 
-	/** The executable of these sources, built now or found in the cache. */
-	public static HostExecutable build(CSources sources) {
+	/**
+	 * The executable of these sources, built now or found in the cache.
+	 *
+	 * @param prefix the driver's symbol prefix: the host layer reads the counters through
+	 *               {@code <prefix>_QueryListenerCounters}
+	 */
+	public static HostExecutable build(CSources sources, String prefix) {
 		Map<String, String> host = hostFiles();
-		String hash = hash(sources, host);
+		List<String> defines = defines(prefix);
+		String hash = hash(sources, host, defines);
 		HostExecutable known = BUILT.get(hash);
 		if (known != null) {
 			return known;
@@ -49,13 +57,22 @@ public final class HostCompiler {
 			if (known != null) {
 				return known;
 			}
-			HostExecutable exe = compile(sources, host, cacheRoot().resolve(hash));
+			HostExecutable exe = compile(sources, host, defines, cacheRoot().resolve(hash));
 			BUILT.put(hash, exe);
 			return exe;
 		}
 	}
 
-	private static HostExecutable compile(CSources sources, Map<String, String> host, Path dir) {
+	/**
+	 * What wskhost.c needs to know of the driver: the name of its counter query function, and the
+	 * number of ULONG fields of its counter structure (one per {@link ListenerCounter}, in that order).
+	 */
+	static List<String> defines(String prefix) {
+		return List.of("-DWSKHOST_QUERY_COUNTERS=" + prefix + "_" + ListenerCounter.QUERY_FUNCTION,
+				"-DWSKHOST_COUNTER_FIELDS=" + ListenerCounter.values().length);
+	}
+
+	private static HostExecutable compile(CSources sources, Map<String, String> host, List<String> defines, Path dir) {
 		Path exe = dir.resolve("driver");
 		Path warningsFile = dir.resolve("warnings.txt");
 		Set<String> driverFiles = sources.files().keySet();
@@ -77,6 +94,7 @@ public final class HostCompiler {
 			List<String> cmd = new ArrayList<>();
 			cmd.add(gcc());
 			cmd.addAll(FLAGS);
+			cmd.addAll(defines);
 			cmd.add("-I" + hostDir);
 			cmd.add("-I" + src);
 			for (String n : driverFiles) {
@@ -155,10 +173,11 @@ public final class HostCompiler {
 		return files;
 	}
 
-	private static String hash(CSources sources, Map<String, String> host) {
+	private static String hash(CSources sources, Map<String, String> host, List<String> defines) {
 		try {
 			MessageDigest md = MessageDigest.getInstance("SHA-256");
 			update(md, String.join(" ", FLAGS));
+			update(md, String.join(" ", defines));
 			for (Map<String, String> m : List.of(sources.files(), host)) {
 				for (Map.Entry<String, String> e : m.entrySet()) {
 					update(md, e.getKey());

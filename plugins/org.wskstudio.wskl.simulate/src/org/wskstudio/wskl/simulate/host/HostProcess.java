@@ -180,7 +180,7 @@ public final class HostProcess implements AutoCloseable {
 					report == null ? null : report.location());
 		}
 		if (report != null) {
-			return new HostFailure(Rule.C_SANITIZER, report.message(), report.location());
+			return new HostFailure(report.crash() ? Rule.C_CRASH : Rule.C_SANITIZER, report.message(), report.location());
 		}
 		String why = detail != null ? detail
 				: "the C driver's process ended" + (process.isAlive() ? "" : " with exit code " + process.exitValue());

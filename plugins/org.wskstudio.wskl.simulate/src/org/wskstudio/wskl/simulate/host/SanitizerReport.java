@@ -8,13 +8,16 @@ import java.util.regex.Pattern;
 /**
  * The first AddressSanitizer / UndefinedBehaviorSanitizer / LeakSanitizer report in the C
  * process's stderr, reduced to what a driver engineer needs: the kind of defect and the driver's
- * own stack frames (function, file:line), host-layer and runtime frames left out.
+ * own stack frames (function, file:line), host-layer and runtime frames left out. A deadly signal
+ * (SIGSEGV, SIGABRT, ...) that AddressSanitizer reports with its stack is a {@linkplain #crash() crash}.
  */
-public record SanitizerReport(String kind, List<String> frames, String location) {
+public record SanitizerReport(String kind, List<String> frames, String location, boolean crash) {
 
 	private static final Pattern ASAN = Pattern.compile("ERROR: (AddressSanitizer|LeakSanitizer): ([^\\n]*)");
 	private static final Pattern UBSAN = Pattern.compile("(?m)^(\\S+?):(\\d+):(\\d+): runtime error: ([^\\n]*)");
 	private static final Pattern FRAME = Pattern.compile("(?m)^\\s*#\\d+ 0x[0-9a-f]+ in (\\S+) (\\S+?):(\\d+)(?::\\d+)?$");
+	/** AddressSanitizer's report of a deadly signal: a crash, not a defect it detected. */
+	private static final Pattern SIGNAL = Pattern.compile("^(SEGV|ABRT|BUS|FPE|ILL) on unknown address");
 	private static final Pattern SECTION = Pattern.compile("(?m)^(\\S.*(?:here|from):)$");
 
 	/** The report in stderr, or null if there is none. */
@@ -27,15 +30,20 @@ public record SanitizerReport(String kind, List<String> frames, String location)
 			String file = fileName(u.group(1));
 			String where = file + ":" + u.group(2);
 			List<String> frames = driverFrames(stderr.substring(u.start()), exe, 6);
-			String loc = frames.isEmpty() ? where : frames.get(0);
-			return new SanitizerReport("UndefinedBehaviorSanitizer: " + u.group(4), frames, loc);
+			String top = firstDriverFrame(stderr.substring(u.start()), exe);
+			String loc = top != null ? top : where;
+			return new SanitizerReport("UndefinedBehaviorSanitizer: " + u.group(4), frames, loc, false);
 		}
 		if (!hasA) {
 			return null;
 		}
 		String body = stderr.substring(a.start());
-		String kind = a.group(1) + ": " + a.group(2).replaceAll(" on (address )?0x[0-9a-f]+.*", "")
-				.replaceAll(" 0x[0-9a-f]+", "").trim();
+		Matcher signal = SIGNAL.matcher(a.group(2));
+		boolean crash = signal.find();
+		String kind = crash ? "the C driver's process got SIG" + signal.group(1)
+				+ (body.contains("address points to the zero page") ? " (a NULL pointer)" : "") + ", as AddressSanitizer reported"
+				: a.group(1) + ": " + a.group(2).replaceAll(" on (address )?0x[0-9a-f]+.*", "")
+						.replaceAll(" 0x[0-9a-f]+", "").trim();
 		List<String> frames = new ArrayList<>();
 		// the access (or leak) stack, then "freed by ... here:" and "previously allocated by ... here:"
 		Matcher s = SECTION.matcher(body);
@@ -54,15 +62,18 @@ public record SanitizerReport(String kind, List<String> frames, String location)
 			label = s.group(1).replaceAll(" thread T\\d+", "").replace(" here:", ":").replace(" from:", ":");
 			start = s.end();
 		}
-		String location = null;
-		Matcher f = FRAME.matcher(body);
+		return new SanitizerReport(kind, frames, firstDriverFrame(body, exe), crash);
+	}
+
+	/** The first stack frame in the driver's own files, as "file:line (function)", or null. */
+	private static String firstDriverFrame(String text, HostExecutable exe) {
+		Matcher f = FRAME.matcher(text);
 		while (f.find()) {
 			if (exe.isDriverFile(f.group(2))) {
-				location = fileName(f.group(2)) + ":" + f.group(3) + " (" + f.group(1) + ")";
-				break;
+				return fileName(f.group(2)) + ":" + f.group(3) + " (" + f.group(1) + ")";
 			}
 		}
-		return new SanitizerReport(kind, frames, location);
+		return null;
 	}
 
 	private static List<String> driverFrames(String text, HostExecutable exe, int max) {

@@ -28,6 +28,8 @@ class DemoCommandTest {
 		assertThat(Files.readString(out.resolve("timeline.svg"))).startsWith("<svg").contains("Scenario Mixed");
 		assertThat(run.out()).contains("  Mixed: PASSED").contains("the picture:  " + out.resolve("timeline.svg"))
 				.contains("the C driver and its Java twin agree on every scenario, event for event")
+				.containsPattern("  fault sweep: \\d+ failed-allocation run\\(s\\) .* on the Java twin and the C driver, "
+						+ "back to back: PASSED")
 				.contains("the code:     " + out.resolve("c"));
 	}
 

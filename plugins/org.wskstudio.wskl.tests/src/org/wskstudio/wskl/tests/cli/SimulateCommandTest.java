@@ -69,22 +69,34 @@ class SimulateCommandTest {
 	}
 
 	@Test
-	void aRandomRunWritesItsTraceAndPictureAndRepeatsForTheSameSeed() throws IOException {
+	void aRandomRunWritesItsTraceAndPictureAndRepeatsForTheSameSeedWhateverTheJobs() throws IOException {
 		Path trace = temp.resolve("a/trace.jsonl");
 		Path svg = temp.resolve("a/run.svg");
 		CliRun run = wskl("simulate", Examples.example("dual_stack.wskl"), "--random", 20000, "--seed", 3, "--trace",
-				trace, "--svg", svg);
+				trace, "--svg", svg, "--jobs", 2, "--shard-size", 6000);
 		assertThat(run.exitCode()).as(run.toString()).isZero();
-		assertThat(run.out()).contains("random run of 20000 requests, seed 3: PASSED").contains("  requests: 20000")
-				.contains("trace: " + trace).contains("sequence diagram: " + svg);
-		assertThat(run.err()).contains("wskl simulate: 20,000 of 20,000 requests decided");
-		assertThat(Files.readAllLines(trace).get(0)).startsWith("{\"seq\":0,\"t\":0,");
+		assertThat(run.out()).contains("random run of 20000 requests, seed 3 (4 shard(s) of at most 6000, 2 job(s)): PASSED")
+				.contains("  requests: 20000").contains("trace: " + trace)
+				.contains("sequence diagram: " + svg + " (shard 1 of 4, the first 2000 rows at most)");
+		// the output is no terminal here: no progress line, the timing only
+		assertThat(run.err()).contains("wskl simulate: 20000 requests simulated in ").contains("2 job(s), 4 shard(s))")
+				.doesNotContain("\r");
+		assertThat(Files.readAllLines(trace).get(0)).startsWith("{\"seq\":0,\"t\":0,").endsWith(",\"shard\":0}");
 		assertThat(Files.readString(svg)).startsWith("<svg");
+		assertThat(trace.resolveSibling(".trace.jsonl.part")).doesNotExist();
 		Path again = temp.resolve("b.jsonl");
 		CliRun second = wskl("simulate", Examples.example("dual_stack.wskl"), "--random", 20000, "--seed", 3, "--trace",
-				again);
+				again, "--jobs", 1, "--shard-size", 6000, "--quiet");
 		assertThat(second.exitCode()).isZero();
+		assertThat(second.err()).doesNotContain("simulated in");
 		assertThat(Files.mismatch(trace, again)).isEqualTo(-1L);
+	}
+
+	@Test
+	void jobsAndShardSizeMustBePositive() {
+		CliRun run = wskl("simulate", Examples.example("dual_stack.wskl"), "--random", 100, "--jobs", 0);
+		assertThat(run.exitCode()).as(run.toString()).isNotZero();
+		assertThat(run.err()).contains("--jobs and --shard-size need a positive number");
 	}
 
 	@Test

@@ -24,7 +24,14 @@ class SimulateTargetTest {
 		assertThat(run.out()).contains("C driver (generated) built with gcc -g -O1 -fsanitize=address,undefined")
 				.contains("scenario Events (event_accept.wsks:5) on the Java twin: PASSED")
 				.contains("scenario Events (event_accept.wsks:5) on the C driver: PASSED")
-				.contains("  back to back: the Java twin and the C driver agree on 45 events (2 requests, 0 violations)");
+				.contains("  back to back: the Java twin and the C driver agree on 45 events (2 requests, 0 violations)")
+				// the scenario's fault sweep runs on both too, each point compared back to back
+				.containsPattern("  fault sweep: \\d+ failed-allocation run\\(s\\) \\(\\d+ IoAllocateIrp, \\d+ "
+						+ "ExAllocatePoolWithTag reached\\) on the Java twin and the C driver, back to back: PASSED")
+				.containsPattern("    fail irp allocation 1: Java twin PASSED, outcomes [^;]*, 0 violation\\(s\\); "
+						+ "C driver PASSED, outcomes [^;]*, 0 violation\\(s\\); agree \\(\\d+ events\\)")
+				.containsPattern("    fail pool allocation 1: Java twin PASSED, .*; agree")
+				.doesNotContain("DIVERGE");
 	}
 
 	@Test

@@ -9,17 +9,19 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.wskstudio.wsk.sim.SimConfig;
-import org.wskstudio.wsk.sim.scenario.Scenario;
+import org.wskstudio.wsk.sim.scenario.FaultSweep;
+import org.wskstudio.wsk.sim.scenario.ScenarioResult;
+import org.wskstudio.wsk.sim.trace.TraceEvent;
 import org.wskstudio.wskl.simulate.TargetResult;
-import org.wskstudio.wskl.simulate.scenario.ScenarioTranslator;
+import org.wskstudio.wskl.simulate.TargetSweep;
 import org.wskstudio.wskl.tests.Examples;
 
 /**
- * Every allocation point failing in turn, on both targets: for each example's first scenario,
- * the Nth IoAllocateIrp (then ExAllocatePoolWithTag) returns NULL for every N up to the clean
- * run's count; the C keeps every rule with no sanitizer finding and decides every request as
- * its Java twin does.
+ * Fault sweeps on both targets: each example's first scenario asks for {@code fail each irp
+ * allocation} and {@code fail each pool allocation}; {@code TargetRunner.sweep} runs it unfailed,
+ * then once per allocation point the unfailed run reached, each point on the C driver and on its
+ * Java twin, compared back to back. In every run the fault is really injected on both, the C keeps
+ * every rule (counters included) with no sanitizer finding, and decides every request as its twin.
  */
 class BothTargetsAllocationFailureTest {
 
@@ -30,31 +32,36 @@ class BothTargetsAllocationFailureTest {
 	@ParameterizedTest
 	@MethodSource("models")
 	void everyAllocationPointFailingKeepsTheRulesOnTheC(Path model) {
-		var runner = Targets.both(model);
 		var first = Targets.scenarios(model).get(0);
-		TargetResult clean = runner.run(first);
-		int irps = clean.c().summary().irpsAllocated();
-		int pool = clean.c().summary().poolAllocated();
-		assertThat(irps).isPositive();
+		TargetSweep sweep = Targets.both(model).sweep(first);
+		TargetResult unfailed = sweep.unfailed().result();
+		assertThat(sweep.irpPoints()).isPositive().isEqualTo(unfailed.c().summary().irpsAllocated());
+		assertThat(sweep.poolPoints()).isPositive().isEqualTo(unfailed.c().summary().poolAllocated());
+		assertThat(sweep.failedAllocationRuns()).hasSize(sweep.irpPoints() + sweep.poolPoints());
 		List<String> failures = new ArrayList<>();
-		for (int kind = 0; kind < 2; kind++) {
-			for (int n = 1; n <= (kind == 0 ? irps : pool); n++) {
-				Scenario s = new ScenarioTranslator(new SimConfig()).translate(first);
-				if (kind == 0) {
-					s.failIrpAllocation(n);
-				} else {
-					s.failPoolAllocation(n);
-				}
-				TargetResult r = runner.run(s, null);
-				String what = (kind == 0 ? "IoAllocateIrp #" : "ExAllocatePoolWithTag #") + n;
-				if (!r.c().violations().isEmpty()) {
-					failures.add(what + ": " + r.c().violations());
-				}
-				if (!r.comparison().sameOutcomes()) {
-					failures.add(what + ": " + r.comparison().report());
-				}
+		for (TargetSweep.Run run : sweep.failedAllocationRuns()) {
+			TargetResult r = run.result();
+			String what = run.label();
+			if (!injected(r.java(), run.point()) || !injected(r.c(), run.point())) {
+				failures.add(what + ": the fault was not injected on both targets");
+			}
+			if (!r.c().violations().isEmpty() || !r.c().passed()) {
+				failures.add(what + ": " + r.c().report());
+			}
+			if (!r.comparison().sameOutcomes()) {
+				failures.add(what + ": " + r.comparison().report());
+			} else if (!r.comparison().equal()) {
+				failures.add(what + " diverges: " + r.comparison().report());
 			}
 		}
 		assertThat(failures).isEmpty();
+	}
+
+	/** The trace's nth call of the point's routine returned the injected NULL. */
+	private static boolean injected(ScenarioResult r, FaultSweep.Point point) {
+		List<TraceEvent> calls = r.trace().events().stream().filter(e -> e.kind().equals(point.kind().routine()))
+				.toList();
+		return calls.size() >= point.nth() && calls.get(point.nth() - 1).result()
+				.equals("NULL (fault injected: allocation #" + point.nth() + ")");
 	}
 }

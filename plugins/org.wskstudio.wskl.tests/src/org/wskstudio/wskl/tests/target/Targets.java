@@ -30,14 +30,4 @@ final class Targets {
 		Path file = model.resolveSibling(model.getFileName().toString().replace(".wskl", ".wsks"));
 		return ScenarioFiles.load(model, List.of(file)).scenarios();
 	}
-
-	/**
-	 * The one known divergence between the generators: a pended inspection's timeout fires in the
-	 * Java twin exactly at pend + timeout (one timer per entry), in the C at the next tick of the
-	 * listener's 100 ms sweep timer. The first differing event is then the C's WskInspectComplete
-	 * path (its IRP re-armed by Guard_/Echo_PendingIssueComplete) at a later time.
-	 */
-	static boolean isPendTimeoutTick(String report) {
-		return report.contains("_PendingIssueComplete)") && report.contains("IoReuseIrp");
-	}
 }

@@ -24,7 +24,7 @@ import org.wskstudio.wskl.simulate.compare.Comparison;
 public record SimulationRun(String name, ScenarioResult result, IFile modelFile, WskDriver codeModel,
 		IFile scenarioFile, int scenarioLine, List<Integer> connectLines, TargetResult targets) {
 
-	/** A run of the Java twin alone (a fault sweep's failed-allocation runs, edited results). */
+	/** A run of the Java twin alone (edited results). */
 	public SimulationRun(String name, ScenarioResult result, IFile modelFile, WskDriver codeModel, IFile scenarioFile,
 			int scenarioLine, List<Integer> connectLines) {
 		this(name, result, modelFile, codeModel, scenarioFile, scenarioLine, connectLines,

@@ -1,6 +1,7 @@
 package org.wskstudio.wskl.ui.simulation;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,33 +17,28 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
-import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.ui.console.ConsolePlugin;
 import org.eclipse.ui.console.IConsole;
 import org.eclipse.ui.console.IConsoleManager;
 import org.eclipse.ui.console.MessageConsole;
+import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
-import org.eclipse.xtext.resource.XtextResource;
-import org.eclipse.xtext.util.CancelIndicator;
-import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.Issue;
 import org.wskstudio.wsk.model.WskDriver;
 import org.wskstudio.wsk.sim.SimConfig;
 import org.wskstudio.wsk.sim.net.RequestRecord;
-import org.wskstudio.wsk.sim.scenario.FaultSweep;
 import org.wskstudio.wsk.sim.scenario.ScenarioResult;
 import org.wskstudio.wsk.sim.verify.Violation;
-import org.wskstudio.wskl.simulate.ScenarioFiles;
+import org.wskstudio.wskl.pipeline.ModelResult;
+import org.wskstudio.wskl.pipeline.WsklPipeline.Simulation;
 import org.wskstudio.wskl.simulate.SimulationTarget;
-import org.wskstudio.wskl.simulate.TargetResult;
 import org.wskstudio.wskl.simulate.TargetRunner;
+import org.wskstudio.wskl.simulate.TargetSweep;
 import org.wskstudio.wskl.simulate.host.HostBuildException;
 import org.wskstudio.wskl.simulate.scenario.ScenarioTranslator;
-import org.wskstudio.wskl.transform.WsklToWskModel;
-import org.wskstudio.wskl.ui.NodeTexts;
+import org.wskstudio.wskl.ui.WsklUiPlugin;
 import org.wskstudio.wskl.wsks.Scenario;
-import org.wskstudio.wskl.wsks.WsksPackage;
 
 /** Launch attributes, the console, and running a model's scenarios (no UI thread needed). */
 public final class Simulations {
@@ -134,9 +130,10 @@ public final class Simulations {
 	}
 
 	/**
-	 * Loads the model, checks it, builds its driver for the target and runs the scenarios of the
+	 * Loads the model and the scenario files through the language's pipeline (the scenarios
+	 * resolve against the model), builds its driver for the target and runs the scenarios of the
 	 * files (with the seed if not null) on it, writing each run's report to {@code out}. A fault
-	 * sweep's failed-allocation runs are on the Java twin, as on the command line. A scenario file whose
+	 * sweep's failed-allocation runs are on the target(s) too, as on the command line. A scenario file whose
 	 * scenarios are all for another driver (another model's file in the same folder) is skipped
 	 * with a note; scenario files with errors are reported and skipped.
 	 */
@@ -146,31 +143,30 @@ public final class Simulations {
 		Path modelPath = path(model);
 		out.accept("simulating " + model.getFullPath() + (seed == null ? "" : " with seed " + seed) + " on "
 				+ describe(target));
-		ScenarioFiles.Loaded base = ScenarioFiles.load(modelPath, List.of());
-		if (base.driver() == null) {
-			out.accept(model.getName() + ": error: no driver in this file; nothing simulated");
+		Simulation loaded;
+		try {
+			List<Path> scenarioPaths = new ArrayList<>();
+			for (IFile scenarioFile : scenarioFiles) {
+				scenarioPaths.add(path(scenarioFile));
+			}
+			loaded = WsklUiPlugin.pipeline().simulation(modelPath, scenarioPaths);
+		} catch (IOException | RuntimeException e) {
+			out.accept("error: cannot read the model or its scenarios: " + e.getMessage());
 			return runs;
 		}
-		Resource resource = base.driver().eResource();
-		boolean errors = false;
-		if (resource instanceof XtextResource xr) {
-			for (Issue issue : xr.getResourceServiceProvider().getResourceValidator().validate(xr, CheckMode.ALL,
-					CancelIndicator.NullImpl)) {
-				if (issue.getSeverity() == org.eclipse.xtext.diagnostics.Severity.ERROR) {
-					errors = true;
-					out.accept(model.getName() + ":" + issue.getLineNumber() + ":" + issue.getColumn() + ": error: "
-							+ issue.getMessage());
-				}
+		ModelResult base = loaded.model();
+		for (Issue issue : base.issues()) {
+			if (issue.getSeverity() == Severity.ERROR) {
+				out.accept(line(model, issue));
 			}
 		}
-		if (errors) {
+		if (base.hasErrors()) {
 			out.accept("nothing simulated");
 			return runs;
 		}
-		WskDriver codeModel;
+		WskDriver codeModel = base.codeModel();
 		TargetRunner runner;
 		try {
-			codeModel = new WsklToWskModel().transform(base.driver());
 			monitor.subTask(target.runsC() ? "building the C driver with gcc" : "compiling the Java twin");
 			runner = new TargetRunner(codeModel, target, new SimConfig(), null);
 		} catch (HostBuildException e) {
@@ -180,36 +176,36 @@ public final class Simulations {
 			out.accept("error: cannot build or compile the driver: " + e.getMessage());
 			return runs;
 		}
-		for (IFile scenarioFile : scenarioFiles) {
+		for (int f = 0; f < scenarioFiles.size(); f++) {
+			IFile scenarioFile = scenarioFiles.get(f);
 			if (monitor.isCanceled()) {
 				out.accept("cancelled");
 				break;
 			}
-			ScenarioFiles.Loaded loaded = ScenarioFiles.load(modelPath, List.of(path(scenarioFile)));
-			List<String> others = otherDrivers(loaded.scenarios(), base.driver().getName());
-			if (!loaded.scenarios().isEmpty() && others.size() == loaded.scenarios().size()) {
+			org.wskstudio.wskl.pipeline.ScenarioResult file = loaded.scenarioFiles().get(f);
+			if (file.allForOtherDrivers()) {
 				out.accept("skipped " + scenarioFile.getFullPath() + ": its scenarios are for "
-						+ String.join(", ", new TreeSet<>(others)) + ", not for " + base.driver().getName());
+						+ String.join(", ", new TreeSet<>(file.otherDrivers())) + ", not for " + base.driver().getName());
 				continue;
 			}
-			loaded.problems().forEach(p -> out.accept(p.toString()));
-			if (loaded.hasErrors()) {
+			for (Issue issue : file.issues()) {
+				if (issue.getSeverity() == Severity.ERROR || issue.getSeverity() == Severity.WARNING) {
+					out.accept(line(scenarioFile, issue));
+				}
+			}
+			if (file.hasErrors()) {
 				out.accept("skipped " + scenarioFile.getFullPath() + " (errors)");
 				continue;
 			}
-			for (Scenario s : loaded.scenarios()) {
+			for (Scenario s : file.scenarios()) {
 				monitor.subTask("scenario " + s.getName());
-				TargetResult targets;
-				FaultSweep.Result sweep;
+				TargetSweep sweep;
 				try {
 					org.wskstudio.wsk.sim.scenario.Scenario simScenario = new ScenarioTranslator().translate(s);
 					if (seed != null) {
 						simScenario.seed(seed);
 					}
-					// the Java twin's sweep starts with its unfailed run; other targets run that one themselves
-					targets = target == SimulationTarget.JAVA ? null : runner.run(simScenario, null);
-					sweep = targets == null || !simScenario.sweeps().isEmpty() ? runner.javaRunner().sweep(simScenario)
-							: null;
+					sweep = runner.sweep(simScenario, null);
 				} catch (RuntimeException e) {
 					out.accept("scenario " + s.getName() + ": error: " + e.getMessage());
 					continue;
@@ -223,23 +219,13 @@ public final class Simulations {
 						connectLines.add(stepNode == null ? line : stepNode.getStartLine());
 					}
 				}
-				if (targets != null) {
-					SimulationRun run = new SimulationRun(s.getName(), targets, model, codeModel, scenarioFile, line,
-							List.copyOf(connectLines));
-					runs.add(run);
-					out.accept("");
-					out.accept(report(run));
-				}
 				// a fault sweep's runs follow its unfailed run, each named by the allocation it fails
-				for (FaultSweep.Run sweepRun : sweep == null ? List.<FaultSweep.Run>of() : sweep.runs()) {
-					if (sweepRun.unfailed() && targets != null) {
-						continue;
-					}
+				for (TargetSweep.Run sweepRun : sweep.runs()) {
 					String name = sweepRun.unfailed() ? s.getName() : s.getName() + " [" + sweepRun.label() + "]";
 					SimulationRun run = new SimulationRun(name, sweepRun.result(), model, codeModel, scenarioFile, line,
 							List.copyOf(connectLines));
 					runs.add(run);
-					if (sweepRun.unfailed() || !sweepRun.result().passed() || !sweepRun.result().violations().isEmpty()) {
+					if (sweepRun.unfailed() || !sweepRun.clean()) {
 						out.accept("");
 						out.accept(report(run));
 					} else {
@@ -257,16 +243,10 @@ public final class Simulations {
 		return runs;
 	}
 
-	/** The driver names, as written, of the scenarios that are for another driver than the one named. */
-	private static List<String> otherDrivers(List<Scenario> scenarios, String driver) {
-		List<String> others = new ArrayList<>();
-		for (Scenario scenario : scenarios) {
-			String written = NodeTexts.written(scenario, WsksPackage.Literals.SCENARIO__DRIVER);
-			if (written != null && !written.equals(driver)) {
-				others.add(written);
-			}
-		}
-		return others;
+	/** A problem as a console line: file:line:col: severity: message. */
+	private static String line(IFile file, Issue issue) {
+		return file.getFullPath() + ":" + issue.getLineNumber() + ":" + issue.getColumn() + ": "
+				+ (issue.getSeverity() == Severity.ERROR ? "error" : "warning") + ": " + issue.getMessage();
 	}
 
 	/** How the console names a target. */

@@ -80,6 +80,14 @@ class ContentAssistTest {
 	}
 
 	@Test
+	void anAddressListIsOfferedWhereAnAddressGoes() throws Exception {
+		String listener = HEADER + "listener Public on ipv4 0.0.0.0:80 {\n\toptions conditional-accept\n\taccept by irp\n"
+				+ "\tinspect {\n\t\treject remote |\n\t}\n}\n";
+		assertThat(proposals(listener)).contains("from", "any", "port");
+		assertThat(proposals(listener.replace("remote |", "remote 10.0.0.0/8 local |"))).contains("from", "any");
+	}
+
+	@Test
 	void deferredCheckNamesAfterWithCheck() throws Exception {
 		assertThat(proposals(HEADER + "listener Public on ipv4 0.0.0.0:80 {\n\toptions conditional-accept\n\taccept by irp\n"
 				+ "\tinspect {\n\t\tpend remote any with check |\n\t}\n}\n")).containsExactlyInAnyOrder("Reputation", "Allowlist");

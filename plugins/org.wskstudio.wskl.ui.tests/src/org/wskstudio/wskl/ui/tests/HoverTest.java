@@ -48,6 +48,14 @@ class HoverTest {
 	}
 
 	@Test
+	void fromExplainsAddressLists() throws Exception {
+		String model = Workbench.GUARDED.replace("reject remote 10.0.0.0/8", "reject remote from \"drop.txt\"");
+		ITextEditor editor = Workbench.open(Workbench.createFile("lists.wskl", model));
+
+		assertThat(hover(editor, "from \"drop", 1)).contains("address list", "first match");
+	}
+
+	@Test
 	void theHoverRegionIsTheWholeToken() throws Exception {
 		ITextEditor editor = Workbench.open(Workbench.createFile("region.wskl", Workbench.GUARDED));
 		int offset = Workbench.GUARDED.indexOf("conditional-accept");

@@ -92,8 +92,8 @@ class WizardTest {
 
 	@Test
 	void theExampleWizardInstallsEveryExample() throws Exception {
-		assertThat(WsklProjects.examples()).containsExactly("conditional_accept.wskl", "conditional_accept.wsks",
-				"dual_stack.wskl", "dual_stack.wsks", "event_accept.wskl", "event_accept.wsks", "irp_accept.wskl",
+		assertThat(WsklProjects.examples()).containsExactly("blocklist-drop.txt", "blocklist.wskl", "blocklist.wsks",
+				"conditional_accept.wskl", "conditional_accept.wsks", "dual_stack.wskl", "dual_stack.wsks", "event_accept.wskl", "event_accept.wsks", "irp_accept.wskl",
 				"irp_accept.wsks");
 		WsklExampleProjectWizard wizard = new WsklExampleProjectWizard();
 		wizard.init(PlatformUI.getWorkbench(), StructuredSelection.EMPTY);

@@ -22,27 +22,27 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IPath;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
-import org.eclipse.emf.ecore.EObject;
-import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.validation.Issue;
 import org.wskstudio.wsk.generator.GeneratedFile;
 import org.wskstudio.wsk.generator.WskCodeGenerator;
-import org.wskstudio.wsk.model.WskDriver;
-import org.wskstudio.wskl.transform.WsklToWskModel;
+import org.wskstudio.wskl.pipeline.ModelResult;
+import org.wskstudio.wskl.pipeline.WsklPipeline;
 import org.wskstudio.wskl.ui.WskSource;
 import org.wskstudio.wskl.ui.WsklFiles;
 import org.wskstudio.wskl.ui.WsklParsing;
+import org.wskstudio.wskl.ui.WsklUiPlugin;
 import org.wskstudio.wskl.ui.preferences.WsklPreferences;
+import org.wskstudio.wskl.ui.validation.AddressListUsers;
 import org.wskstudio.wskl.ui.validation.WsklMarkerUpdater;
 import org.wskstudio.wskl.ui.validation.WsklMarkers;
-import org.wskstudio.wskl.ui.validation.WsklProblem;
 import org.wskstudio.wskl.ui.validation.WsklValidation;
-import org.wskstudio.wskl.wskl.Driver;
 
 /**
  * The WSKL builder of projects with the {@link WsklNature}. Each build validates the changed
  * models and scenarios (all of them on a full build; a changed model also re-validates the
- * scenarios next to it) with the editor's validation and marker code, and for each model without
- * errors regenerates every enabled target into
+ * scenarios next to it; a changed address list, the models that read it) with the editor's
+ * validation and marker code, and for each model the language's pipeline transforms (one
+ * without errors) regenerates every enabled target into
  * {@code <output folder>/<model base name>/<target>}. All files of a model are generated in
  * memory first and written only when every generator succeeded; files a generator no longer
  * produces are deleted; the outputs of removed models are deleted.
@@ -66,6 +66,7 @@ public class WsklBuilder extends IncrementalProjectBuilder {
 		if (delta == null) {
 			changed.addAll(sources(project, output));
 		} else {
+			Set<IFile> otherFiles = new LinkedHashSet<>();
 			delta.accept(d -> {
 				IResource resource = d.getResource();
 				if (output.isPrefixOf(resource.getFullPath())) {
@@ -76,9 +77,14 @@ public class WsklBuilder extends IncrementalProjectBuilder {
 						removed.add(file);
 					}
 					changed.addAll(WsklMarkerUpdater.affectedBy(file, d));
+				} else if (resource instanceof IFile file && !file.isDerived() && AddressListUsers.contentChanged(d)) {
+					otherFiles.add(file); // perhaps an address list a model reads
 				}
 				return true;
 			});
+			if (!otherFiles.isEmpty()) {
+				changed.addAll(AddressListUsers.modelsReading(otherFiles));
+			}
 		}
 		boolean generate = kind != AUTO_BUILD || WsklPreferences.isGenerateOnSave();
 		SubMonitor progress = SubMonitor.convert(monitor, "Building WSKL models of " + project.getName(),
@@ -89,12 +95,10 @@ public class WsklBuilder extends IncrementalProjectBuilder {
 		}
 		Set<IFile> toGenerate = new LinkedHashSet<>();
 		for (IFile file : changed) {
-			List<WsklProblem> problems = validate(file);
+			boolean validated = validate(file);
 			progress.worked(1);
-			if (!WsklFiles.isWskl(file)) {
-				continue;
-			}
-			if (problems != null && problems.stream().noneMatch(WsklProblem::isError)) {
+			// whether a model generates is the pipeline's decision, in generate()
+			if (validated && WsklFiles.isWskl(file)) {
 				toGenerate.add(file);
 			} else {
 				pendingGeneration.remove(file);
@@ -149,13 +153,13 @@ public class WsklBuilder extends IncrementalProjectBuilder {
 		return project.getFolder(WsklPreferences.outputFolder(project)).getFolder(base);
 	}
 
-	private static List<WsklProblem> validate(IFile file) throws CoreException {
+	/** Validates the file into its markers; false when it is not accessible. */
+	private static boolean validate(IFile file) throws CoreException {
 		if (!file.isAccessible()) {
-			return null;
+			return false;
 		}
-		List<WsklProblem> problems = WsklValidation.validate(WskSource.saved(file), null);
-		WsklMarkers.replace(file, problems);
-		return problems;
+		WsklMarkers.replace(file, WsklValidation.validate(WskSource.saved(file), null));
+		return true;
 	}
 
 	private void deleteOutputs(IProject project, IFile model, IProgressMonitor monitor) throws CoreException {
@@ -169,26 +173,27 @@ public class WsklBuilder extends IncrementalProjectBuilder {
 		SubMonitor progress = SubMonitor.convert(monitor, "Generating from " + model.getName(), 2);
 		model.deleteMarkers(GENERATION_MARKER, false, IResource.DEPTH_ZERO);
 		Map<String, List<GeneratedFile>> outputs = new LinkedHashMap<>();
-		String running = "the transformation";
-		try {
-			XtextResource resource = WsklParsing.parse(WskSource.saved(model));
-			EObject root = resource.getContents().isEmpty() ? null : resource.getContents().get(0);
-			if (!(root instanceof Driver driver)) {
-				return;
+		// the pipeline's policy: a model with errors has no code model (its problems are markers already)
+		ModelResult result = WsklUiPlugin.pipeline().model(WsklParsing.parse(WskSource.saved(model)), null);
+		if (result.codeModel() == null) {
+			for (Issue issue : result.issues()) {
+				if (WsklPipeline.TRANSFORM_FAILED.equals(issue.getCode())) {
+					generationFailed(model, "WSKL generation failed in the transformation: " + issue.getMessage());
+				}
 			}
-			WskDriver code = new WsklToWskModel().transform(driver);
+			return;
+		}
+		String running = null;
+		try {
 			for (WskCodeGenerator generator : WsklGenerators.all()) {
 				if (WsklPreferences.isTargetEnabled(generator.target())) {
 					running = "the " + generator.target() + " generator";
-					outputs.put(generator.target(), List.copyOf(generator.generate(code)));
+					outputs.put(generator.target(), List.copyOf(generator.generate(result.codeModel())));
 				}
 			}
 		} catch (RuntimeException | LinkageError e) {
 			// nothing written: the previous outputs stay as they were
-			IMarker marker = model.createMarker(GENERATION_MARKER);
-			marker.setAttribute(IMarker.SEVERITY, IMarker.SEVERITY_ERROR);
-			marker.setAttribute(IMarker.MESSAGE, "WSKL generation failed in " + running + ": " + e);
-			marker.setAttribute(IMarker.LINE_NUMBER, 1);
+			generationFailed(model, "WSKL generation failed in " + running + ": " + e);
 			return;
 		}
 		progress.worked(1);
@@ -197,6 +202,13 @@ public class WsklBuilder extends IncrementalProjectBuilder {
 		for (Map.Entry<String, List<GeneratedFile>> entry : outputs.entrySet()) {
 			write(modelFolder.getFolder(entry.getKey()), entry.getValue(), write.split(1));
 		}
+	}
+
+	private static void generationFailed(IFile model, String message) throws CoreException {
+		IMarker marker = model.createMarker(GENERATION_MARKER);
+		marker.setAttribute(IMarker.SEVERITY, IMarker.SEVERITY_ERROR);
+		marker.setAttribute(IMarker.MESSAGE, message);
+		marker.setAttribute(IMarker.LINE_NUMBER, 1);
 	}
 
 	/** Writes the files into the folder (unchanged ones are not touched) and deletes the others there. */

@@ -30,7 +30,8 @@ import org.wskstudio.wskl.ui.builder.WsklNature;
  * their saved content: every time a file's content changes on disk (a save in the editor, a
  * quick fix applied to a closed file, a refresh), a workspace job validates the new content and
  * replaces its markers. A change of a model (added, changed, removed) also re-validates the
- * scenarios next to it, which name its driver, listeners and checks. A resource change listener
+ * scenarios next to it, which name its driver, listeners and checks; a change of an address list
+ * ({@code reject remote from "drop.txt"}) re-validates the models that read it. A resource change listener
  * rather than a builder, so that it works in any project without adding a nature to it; in
  * projects with the WSKL nature the {@link org.wskstudio.wskl.ui.builder.WsklBuilder} does the
  * same as part of each build, and this listener leaves them alone.
@@ -54,6 +55,7 @@ public class WsklMarkerUpdater implements IResourceChangeListener {
 			return;
 		}
 		Set<IFile> changed = new LinkedHashSet<>();
+		Set<IFile> otherFiles = new LinkedHashSet<>();
 		try {
 			event.getDelta().accept(delta -> {
 				if (delta.getResource() instanceof IProject project) {
@@ -61,9 +63,14 @@ public class WsklMarkerUpdater implements IResourceChangeListener {
 				}
 				if (delta.getResource() instanceof IFile file && WsklFiles.isSource(file)) {
 					changed.addAll(affectedBy(file, delta));
+				} else if (delta.getResource() instanceof IFile file && AddressListUsers.contentChanged(delta)) {
+					otherFiles.add(file); // perhaps an address list a model reads
 				}
 				return true;
 			});
+			if (!otherFiles.isEmpty()) {
+				changed.addAll(AddressListUsers.modelsReading(otherFiles));
+			}
 		} catch (CoreException e) {
 			WsklUiPlugin.log("Could not read a resource delta", e);
 		}

@@ -1,26 +1,21 @@
 package org.wskstudio.wskl.ui.validation;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.core.runtime.OperationCanceledException;
-import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.service.OperationCanceledManager;
 import org.eclipse.xtext.util.CancelIndicator;
-import org.eclipse.xtext.validation.CheckMode;
-import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
 import org.wskstudio.wskl.ui.WskSource;
 import org.wskstudio.wskl.ui.WsklParsing;
-
-import com.google.inject.Injector;
+import org.wskstudio.wskl.ui.WsklUiPlugin;
 
 /**
- * Validates a WSKL or WSKS text with the language's own validator (syntax, linking and the
- * checks of {@code org.wskstudio.wskl.validation}): the one source of problems for the editor's
- * annotations and the workspace markers. A scenario is validated against the models next to it;
- * their own problems are theirs, not the scenario's.
+ * Validates a WSKL or WSKS text with the language's pipeline (syntax, linking and the checks of
+ * {@code org.wskstudio.wskl.validation}, with the pipeline's policy for follow-on errors): the
+ * one source of problems for the editor's annotations and the workspace markers. A scenario is
+ * validated against the models next to it; their own problems are theirs, not the scenario's.
  */
 public final class WsklValidation {
 
@@ -39,24 +34,16 @@ public final class WsklValidation {
 	 */
 	public static List<WsklProblem> validate(WskSource source, CancelIndicator cancel) {
 		XtextResource resource = WsklParsing.parse(source);
-		Injector injector = source.language().injector();
-		IResourceValidator validator = injector.getInstance(IResourceValidator.class);
-		OperationCanceledManager canceledManager = injector.getInstance(OperationCanceledManager.class);
+		OperationCanceledManager canceledManager = source.language().injector().getInstance(OperationCanceledManager.class);
 		List<Issue> issues;
 		try {
-			issues = validator.validate(resource, CheckMode.ALL, cancel == null ? CancelIndicator.NullImpl : cancel);
+			issues = WsklUiPlugin.pipeline().validate(resource, cancel);
 		} catch (RuntimeException | Error e) {
 			if (canceledManager.isOperationCanceledException(e)) {
 				throw new OperationCanceledException();
 			}
 			throw e;
 		}
-		List<WsklProblem> problems = new ArrayList<>();
-		for (Issue issue : issues) {
-			if (issue.getSeverity() != Severity.IGNORE) {
-				problems.add(WsklProblem.of(issue));
-			}
-		}
-		return problems;
+		return issues.stream().map(WsklProblem::of).toList();
 	}
 }

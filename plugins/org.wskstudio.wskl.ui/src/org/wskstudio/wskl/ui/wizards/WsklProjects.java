@@ -26,7 +26,7 @@ import org.wskstudio.wskl.ui.builder.WsklNature;
 /**
  * Creates WSKL projects: a project with the WSKL nature, filled from the repository's examples,
  * which the build copies into this bundle's folder {@value #EXAMPLES} (one source of truth:
- * {@code examples/*.wskl, *.wsks} of the repository).
+ * {@code examples/*.wskl, *.wsks} and the address lists {@code *.txt} of the repository).
  */
 public final class WsklProjects {
 
@@ -75,10 +75,10 @@ public final class WsklProjects {
 		return project;
 	}
 
-	/** The names of the bundled examples (*.wskl and *.wsks), sorted. */
+	/** The names of the bundled examples (*.wskl, *.wsks and the address lists *.txt they read), sorted. */
 	public static List<String> examples() {
 		List<String> names = new ArrayList<>();
-		for (String pattern : List.of("*.wskl", "*.wsks")) {
+		for (String pattern : List.of("*.wskl", "*.wsks", "*.txt")) {
 			Enumeration<URL> entries = bundle().findEntries(EXAMPLES, pattern, false);
 			if (entries != null) {
 				for (URL url : Collections.list(entries)) {

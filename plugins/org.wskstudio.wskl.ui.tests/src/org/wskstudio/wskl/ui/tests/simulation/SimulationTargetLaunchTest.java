@@ -24,7 +24,16 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.wskstudio.wsk.sim.SimConfig;
+import org.wskstudio.wsk.sim.net.RequestOutcome;
+import org.wskstudio.wsk.sim.net.RequestRecord;
+import org.wskstudio.wsk.sim.scenario.ScenarioResult;
+import org.wskstudio.wskl.simulate.ScenarioFiles;
 import org.wskstudio.wskl.simulate.SimulationTarget;
+import org.wskstudio.wskl.simulate.TargetResult;
+import org.wskstudio.wskl.simulate.TargetRunner;
+import org.wskstudio.wskl.simulate.host.CSources;
+import org.wskstudio.wskl.simulate.host.CTarget;
 import org.wskstudio.wskl.ui.simulation.SimulationRun;
 import org.wskstudio.wskl.ui.simulation.SimulationTab;
 import org.wskstudio.wskl.ui.simulation.SimulationView;
@@ -62,7 +71,15 @@ class SimulationTargetLaunchTest {
 		SimulationView view = SimulationLaunchTest.launch(withTarget(configuration(model, scenarios, null), "both"),
 				C_BUILD_MILLIS);
 
-		List<SimulationRun> onBoth = view.runs().stream().filter(r -> r.target() == SimulationTarget.BOTH).toList();
+		assertThat(view.runs()).allMatch(r -> r.target() == SimulationTarget.BOTH);
+		// the fault sweep's failed-allocation runs are on both targets too, as on the command line
+		List<SimulationRun> swept = view.runs().stream().filter(r -> r.name().startsWith("Events [fail ")).toList();
+		assertThat(swept).isNotEmpty().allMatch(SimulationRun::passed);
+		for (SimulationRun run : swept) {
+			assertThat(run.targets().c().violations()).as(run.name()).isEmpty();
+			assertThat(run.comparison().equal()).as(run.comparison().report()).isTrue();
+		}
+		List<SimulationRun> onBoth = view.runs().stream().filter(r -> !swept.contains(r)).toList();
 		assertThat(onBoth).extracting(SimulationRun::name).containsExactly("Events", "ListenerRecreated");
 		for (SimulationRun run : onBoth) {
 			assertThat(run.targets().java()).isNotNull();
@@ -77,9 +94,6 @@ class SimulationTargetLaunchTest {
 		// the C driver accepted each request as the Java twin did
 		assertThat(onBoth.get(0).targets().c().requests()).extracting(SimulationView::outcome)
 				.containsExactly("accepted", "accepted");
-		// the fault sweep's failed-allocation runs are on the Java twin, as on the command line
-		assertThat(view.runs()).filteredOn(r -> r.target() == SimulationTarget.JAVA).isNotEmpty()
-				.allMatch(r -> r.name().startsWith("Events [fail ") && r.passed());
 		assertThat(view.verdictText()).isEqualTo("PASSED on the C driver and Java twin, agree");
 		assertThat(view.divergenceText()).isEmpty();
 
@@ -94,38 +108,68 @@ class SimulationTargetLaunchTest {
 	}
 
 	/**
-	 * conditional_accept's SeedFlows times a pend out: the Java twin fires at pend + 500 ms, the C
-	 * at its listener's next 100 ms sweep tick (the known divergence of the generators), which the
-	 * console and the view show as the first differing event with both source locations.
+	 * conditional_accept's SeedFlows times a pend out: both targets complete it at pend + 500 ms
+	 * (503 ms), each from the entry's own timer (common.PendTimeout), so they agree event for event.
 	 */
 	@Test
-	void theConsoleAndTheViewShowTheFirstDivergenceOfTheTwoTargets() throws Exception {
+	void aPendThatTimesOutAgreesOnBothTargets() throws Exception {
 		IFile model = createFile("conditional_accept.wskl", MODEL);
 		createFile("conditional_accept.wsks", SCENARIOS);
 
 		SimulationView view = SimulationLaunchTest.launch(withTarget(configuration(model, null, null), "both"),
 				C_BUILD_MILLIS);
 
-		assertThat(view.runLabels()).containsExactly("SeedFlows - FAILED (C driver and Java twin, DIVERGE)",
+		assertThat(view.runLabels()).containsExactly("SeedFlows - PASSED (C driver and Java twin, agree)",
 				"ListenerRecreated - PASSED (C driver and Java twin, agree)");
 		SimulationRun seedFlows = view.currentRun();
-		assertThat(seedFlows.comparison().sameOutcomes()).isTrue();
-		assertThat(view.verdictText()).isEqualTo("FAILED on the C driver and Java twin, DIVERGE: the C driver and the "
-				+ "Java twin diverge");
-		assertThat(view.divergenceText()).isEqualTo(seedFlows.comparison().report())
-				.startsWith("the Java twin and the C driver diverge at compared event").contains("  > 503 ms IoReuseIrp",
-						"  > 600 ms IoReuseIrp", "(Java twin, rule 3 of listener Public)")
-				.containsPattern("guard_driver\\.c:\\d+ \\(Guard_PendingIssueComplete\\)");
-		view.selectRun(1);
+		assertThat(seedFlows.comparison().equal()).as(seedFlows.comparison().report()).isTrue();
+		for (ScenarioResult side : List.of(seedFlows.targets().java(), seedFlows.targets().c())) {
+			assertThat(side.requests()).filteredOn(r -> r.outcome() == RequestOutcome.TIMED_OUT)
+					.extracting(RequestRecord::decidedAt).containsExactly(503_000L);
+		}
 		assertThat(view.divergenceText()).isEmpty();
 
-		String console = SimulationLaunchTest.waitFor("the divergence on the console", () -> {
+		String console = SimulationLaunchTest.waitFor("the comparison on the console", () -> {
 			String text = Simulations.console().getDocument().get();
 			return text.contains("2 runs: ") ? text : null;
 		});
-		assertThat(console).contains("back to back: DIVERGED: the Java twin and the C driver diverge at compared event",
-				"  > 600 ms IoReuseIrp", "back to back: the Java twin and the C driver agree on",
-				"2 runs: 1 passed, 1 failed, 0 rule violations, 1 diverged");
+		assertThat(console).contains("back to back: the Java twin and the C driver agree on",
+				"2 runs: 2 passed, 0 failed, 0 rule violations, 0 diverged").doesNotContain("DIVERGED");
+	}
+
+	/**
+	 * A C driver whose pend timer is set for twice the rule's timeout (an edited copy of the
+	 * generated C): the same decisions, but the timeout's WskInspectComplete comes at 1003 ms
+	 * instead of 503 ms. The view shows the run as diverging, with the first differing event and
+	 * both source locations.
+	 */
+	@Test
+	void theViewShowsTheFirstDivergenceOfTheTwoTargets() throws Exception {
+		IFile model = createFile("conditional_accept.wskl", MODEL);
+		IFile scenarios = createFile("conditional_accept.wsks", SCENARIOS);
+		SimulationView view = SimulationLaunchTest.launch(configuration(model, null, null));
+		SimulationRun run = view.currentRun();
+
+		CSources generated = CTarget.generatedSources(run.codeModel());
+		String timer = "DueTime.QuadPart = -(LONGLONG)Entry->Rule->TimeoutMs * GUARD_INTERRUPT_TIME_PER_MS;";
+		assertThat(generated.content("guard_driver.c")).containsOnlyOnce(timer);
+		CSources late = generated.with("guard_driver.c", generated.content("guard_driver.c").replace(timer,
+				"DueTime.QuadPart = -2 * (LONGLONG)Entry->Rule->TimeoutMs * GUARD_INTERRUPT_TIME_PER_MS;"));
+		var seedFlows = ScenarioFiles.load(model.getLocation().toFile().toPath(),
+				List.of(scenarios.getLocation().toFile().toPath())).scenarios().get(0);
+		TargetResult diverging = new TargetRunner(run.codeModel(), SimulationTarget.BOTH, new SimConfig(), late)
+				.run(seedFlows);
+		view.setRuns(List.of(new SimulationRun(run.name(), diverging, run.modelFile(), run.codeModel(),
+				run.scenarioFile(), run.scenarioLine(), run.connectLines())));
+
+		assertThat(view.runLabels()).containsExactly("SeedFlows - FAILED (C driver and Java twin, DIVERGE)");
+		assertThat(diverging.comparison().sameOutcomes()).isTrue();
+		assertThat(view.verdictText()).isEqualTo("FAILED on the C driver and Java twin, DIVERGE: the C driver and the "
+				+ "Java twin diverge");
+		assertThat(view.divergenceText()).isEqualTo(diverging.comparison().report())
+				.startsWith("the Java twin and the C driver diverge at compared event").contains("  > 503 ms IoReuseIrp",
+						"  > 1003 ms IoReuseIrp", "(Java twin, rule 3 of listener Public)")
+				.containsPattern("guard_driver\\.c:\\d+ \\(Guard_PendingIssueComplete\\)");
 	}
 
 	@Test

@@ -225,6 +225,59 @@ class LanguageServerProcessTest {
 		}
 	}
 
+	/**
+	 * A model that reads an address list: the list's bad line is a diagnostic on the model's
+	 * {@code from "..."} string naming the list's line; content assist offers {@code from}, the
+	 * hover explains it.
+	 */
+	@Test
+	void anAddressListsProblemsShowOnTheModelsFromString() throws Exception {
+		String model = Files.readString(EXAMPLES.resolve("blocklist.wskl"));
+		Files.writeString(workspace.resolve("blocklist-drop.txt"), "10.0.0.0/8\n\n  10.0.0.300/24\n");
+		Path modelFile = workspace.resolve("blocklist.wskl");
+		Files.writeString(modelFile, model);
+		String modelUri = uri(modelFile);
+		int from = model.indexOf("from \"blocklist-drop.txt\"");
+
+		try (LspClient client = new LspClient(startServer())) {
+			JsonObject initialize = new JsonObject();
+			initialize.add("processId", null);
+			initialize.addProperty("rootUri", uri(workspace));
+			initialize.add("capabilities", new JsonObject());
+			client.result(client.request("initialize", initialize));
+			client.notify("initialized", new JsonObject());
+
+			client.notify("textDocument/didOpen", didOpen(modelUri, "wskl", model));
+			JsonArray diagnostics = client.diagnostics(modelUri, p -> p.getAsJsonArray("diagnostics").size() > 0)
+					.getAsJsonArray("diagnostics");
+			assertEquals(1, diagnostics.size(), diagnostics.toString());
+			JsonObject diagnostic = diagnostics.get(0).getAsJsonObject();
+			assertEquals("org.wskstudio.wskl.ruleListEntry", diagnostic.get("code").getAsString());
+			assertEquals("blocklist-drop.txt:3:3: '10.0.0.300/24' is not a valid IPv4 address.",
+					diagnostic.get("message").getAsString());
+			int string = from + "from ".length();
+			assertEquals(position(model, string), diagnostic.getAsJsonObject("range").getAsJsonObject("start"));
+			assertEquals(position(model, string + "\"blocklist-drop.txt\"".length()),
+					diagnostic.getAsJsonObject("range").getAsJsonObject("end"));
+
+			JsonElement completion = client.result(client.request("textDocument/completion",
+					at(modelUri, position(model, from + "fr".length()))));
+			JsonArray items = completion.isJsonArray() ? completion.getAsJsonArray()
+					: completion.getAsJsonObject().getAsJsonArray("items");
+			List<String> labels = new ArrayList<>();
+			items.forEach(i -> labels.add(i.getAsJsonObject().get("label").getAsString()));
+			assertEquals(List.of("from"), labels);
+
+			JsonObject hover = client.result(client.request("textDocument/hover", at(modelUri, position(model, from + 1))))
+					.getAsJsonObject();
+			assertTrue(hoverText(hover).startsWith("An address list:"), hover.toString());
+
+			client.result(client.request("shutdown", null));
+			client.notify("exit", null);
+			assertEquals(0, client.exitCode(Duration.ofSeconds(30)));
+		}
+	}
+
 	/** The command line's main class in a JVM of its own, with the classes of wskl.jar. */
 	static Process startServer() throws IOException {
 		String java = ProcessHandle.current().info().command().orElse("java");
