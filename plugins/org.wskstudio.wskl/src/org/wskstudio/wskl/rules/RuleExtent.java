@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.wskstudio.wsk.model.addressing.Cidr;
 import org.wskstudio.wsk.model.addressing.IntervalCover;
 import org.wskstudio.wsk.model.addressing.IpAddresses;
+import org.wskstudio.wskl.address.AddressLists;
 import org.wskstudio.wskl.address.AddressPatterns;
 import org.wskstudio.wskl.wskl.AddressPattern;
 import org.wskstudio.wskl.wskl.Family;
@@ -30,6 +31,8 @@ public record RuleExtent(int index, int family, BigInteger first, BigInteger las
 	public static final int ANY = 0;
 	public static final int IPV4 = 1;
 	public static final int IPV6 = 2;
+	/** A rule that takes its remote addresses from a list: covered only by a rule for any address, covering nothing. */
+	public static final int LIST = 3;
 
 	/** The IPv4-mapped IPv6 block ::ffff:0:0/96: no IPv6 rule ever sees these peers. */
 	public static final Cidr MAPPED = new Cidr(IpAddresses.toIpv6(new byte[4]), 96);
@@ -52,7 +55,8 @@ public record RuleExtent(int index, int family, BigInteger first, BigInteger las
 
 	/** True when this rule's remote interval holds all of the other's (same family, or this one any). */
 	public boolean spans(RuleExtent other) {
-		return family == ANY || family == other.family && first.compareTo(other.first) <= 0 && last.compareTo(other.last) >= 0;
+		return family == ANY || family != LIST && family == other.family && first.compareTo(other.first) <= 0
+				&& last.compareTo(other.last) >= 0;
 	}
 
 	/**
@@ -93,6 +97,9 @@ public record RuleExtent(int index, int family, BigInteger first, BigInteger las
 			localRange = range.get().normalized();
 		}
 		Condition condition = new Condition(low, high, localRange);
+		if (AddressLists.isList(remote)) {
+			return new RuleExtent(index, LIST, BigInteger.ZERO, BigInteger.ZERO, condition);
+		}
 		if (AddressPatterns.anyAddress(remote)) {
 			return new RuleExtent(index, ANY, BigInteger.ZERO, BigInteger.ZERO, condition);
 		}

@@ -120,14 +120,17 @@ public final class RuleReachability {
 			}
 		}
 		case RuleExtent.IPV4 -> group.ipv4.add(rule.first(), rule.last(), rule.index());
-		default -> group.ipv6.add(rule.first(), rule.last(), rule.index());
+		case RuleExtent.IPV6 -> group.ipv6.add(rule.first(), rule.last(), rule.index());
+		default -> {
+			// a list's lines are not read here: it covers nothing
+		}
 		}
 	}
 
 	private Finding find(RuleExtent rule, int group, Map<Integer, RuleExtent> earlier) {
 		for (int source : sources.get(group)) {
 			Group cover = covers.get(source);
-			if (rule.family() == RuleExtent.ANY) {
+			if (rule.family() == RuleExtent.ANY || rule.family() == RuleExtent.LIST) {
 				if (cover.anyFamily != NOBODY) {
 					return new Finding(rule.index(), List.of(cover.anyFamily), true);
 				}
