@@ -1,17 +1,23 @@
 package org.wskstudio.wskl.ide;
 
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
+import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
 import org.eclipse.xtext.ide.server.symbol.DocumentSymbolMapper;
 import org.wskstudio.wskl.ide.contentassist.WskProposals;
 import org.wskstudio.wskl.ide.hover.WskHoverService;
+import org.wskstudio.wskl.ide.quickfix.WskCodeActions;
 import org.wskstudio.wskl.ide.symbol.WskSymbols;
 
-/** The scenario language's UI-independent ide services: the generated defaults, proposals that explain themselves, and the language server's hover and document symbols. */
+/** The scenario language's UI-independent ide services: the generated defaults, proposals that explain themselves, the language server's hover and document symbols, and the quick fixes as code actions. */
 public class WsksIdeModule extends AbstractWsksIdeModule {
 
 	public Class<? extends IdeContentProposalProvider> bindIdeContentProposalProvider() {
 		return WskProposals.class;
+	}
+
+	public Class<? extends ICodeActionService2> bindICodeActionService2() {
+		return WskCodeActions.class;
 	}
 
 	public Class<? extends IHoverService> bindIHoverService() {

@@ -1,10 +1,11 @@
 package org.wskstudio.wskl.validation;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import org.eclipse.emf.ecore.EObject;
-import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
 import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.EValidatorRegistrar;
@@ -12,6 +13,7 @@ import org.wskstudio.wskl.wskl.DeferredCheck;
 import org.wskstudio.wskl.wskl.Driver;
 import org.wskstudio.wskl.wskl.EventAccept;
 import org.wskstudio.wskl.wskl.EventEnabling;
+import org.wskstudio.wskl.wskl.InspectRule;
 import org.wskstudio.wskl.wskl.Listener;
 import org.wskstudio.wskl.wskl.PendRule;
 import org.wskstudio.wskl.wskl.WsklPackage.Literals;
@@ -81,16 +83,24 @@ public class DriverChecks extends AbstractDeclarativeValidator {
 		return listener.getAccept() instanceof EventAccept e && e.getEnabling() == EventEnabling.STATIC;
 	}
 
+	/** One pass over the rules for all checks (a check per rule would walk the model once per check). */
 	@Check
-	public void checkDeferredCheckUsed(DeferredCheck check) {
-		Driver driver = (Driver) check.eContainer();
-		boolean used = false;
-		for (var it = EcoreUtil.<EObject>getAllContents(driver, true); it.hasNext() && !used;) {
-			used = it.next() instanceof PendRule pend && pend.getCheck() == check;
+	public void checkDeferredCheckUsed(Driver driver) {
+		Set<DeferredCheck> used = new HashSet<>();
+		for (Listener listener : driver.getListeners()) {
+			if (listener.getInspect() != null) {
+				for (InspectRule rule : listener.getInspect().getRules()) {
+					if (rule instanceof PendRule pend) {
+						used.add(pend.getCheck());
+					}
+				}
+			}
 		}
-		if (!used) {
-			warning("Deferred check '" + check.getName() + "' is not used by any pend rule.", Literals.DEFERRED_CHECK__NAME,
-					WsklIssueCodes.UNUSED_DEFERRED_CHECK, check.getName());
+		for (DeferredCheck check : driver.getChecks()) {
+			if (!used.contains(check)) {
+				warning("Deferred check '" + check.getName() + "' is not used by any pend rule.", check,
+						Literals.DEFERRED_CHECK__NAME, WsklIssueCodes.UNUSED_DEFERRED_CHECK, check.getName());
+			}
 		}
 	}
 }

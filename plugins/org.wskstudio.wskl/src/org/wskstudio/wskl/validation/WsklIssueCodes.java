@@ -33,6 +33,8 @@ public final class WsklIssueCodes {
 	public static final String RULE_FAMILY_MISMATCH = PREFIX + "ruleFamilyMismatch";
 	public static final String RULE_NEVER_MATCHES = PREFIX + "ruleNeverMatches";
 	public static final String SHADOWED_RULE = PREFIX + "shadowedRule";
+	/** A rule that several earlier rules together make unreachable. */
+	public static final String UNREACHABLE_RULE = PREFIX + "unreachableRule";
 	public static final String PEND_WITHOUT_TIMEOUT = PREFIX + "pendWithoutTimeout";
 	public static final String PEND_WITHOUT_DEFAULT = PREFIX + "pendWithoutDefault";
 	public static final String INVALID_TIMEOUT = PREFIX + "invalidTimeout";

@@ -36,6 +36,16 @@ class AddressListValidationTest {
 	}
 
 	@Test
+	void aRuleWithAListIsNeitherCoveringNorCoveredInTheReachabilityCheck() {
+		write(dir, "drop.txt", "10.0.0.0/8\n");
+		// a list is not 'any': the rules after it stay reachable (10.1.0.0/16, which the list does
+		// cover, is not reported either: a list covers nothing in the sweep, which may miss, never invent)
+		assertThat(issues(modelWith("ipv4 0.0.0.0", "\t\treject remote from \"drop.txt\"\n\t\taccept remote 192.168.0.0/16\n"
+				+ "\t\treject remote 10.1.0.0/16\n"))).extracting(Issue::getCode)
+				.doesNotContain(WsklIssueCodes.SHADOWED_RULE, WsklIssueCodes.UNREACHABLE_RULE);
+	}
+
+	@Test
 	void aBadLineIsAnErrorOnTheFromStringNamingTheListLine() {
 		write(dir, "drop.txt", "10.0.0.0/8\n\n    10.0.0.300/24\n");
 		Path model = modelWith("ipv4 0.0.0.0", "\t\treject remote from \"drop.txt\"\n");

@@ -18,7 +18,7 @@ import org.eclipse.ui.texteditor.ITextEditor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.wskstudio.wskl.ui.quickfix.WsklQuickAssistProcessor;
-import org.wskstudio.wskl.ui.quickfix.WsklQuickFix;
+import org.wskstudio.wskl.ide.quickfix.WskQuickFix;
 import org.wskstudio.wskl.ui.quickfix.WsklQuickFixes;
 import org.wskstudio.wskl.ui.validation.WsklProblem;
 import org.wskstudio.wskl.ui.validation.WsklProblemAnnotation;
@@ -104,6 +104,16 @@ class QuickFixTest {
 	}
 
 	@Test
+	void removeARuleThatEarlierRulesCoverTogether() throws Exception {
+		String halves = "\t\treject remote 10.0.0.0/9\n\t\treject remote 10.128.0.0/9\n";
+		String covered = Workbench.GUARDED.replace("\t\treject remote 10.0.0.0/8\n", halves + "\t\taccept remote 10.0.0.0/8\n");
+		assertThat(WsklQuickFixes.fixesFor(WsklIssueCodes.UNREACHABLE_RULE)).extracting(WskQuickFix::label)
+				.containsExactly("Remove the unreachable rule");
+		assertThat(apply(covered, WsklIssueCodes.UNREACHABLE_RULE, 0))
+				.isEqualTo(Workbench.GUARDED.replace("\t\treject remote 10.0.0.0/8\n", halves));
+	}
+
+	@Test
 	void pendRulesGetATimeoutAndAnElse() throws Exception {
 		String bare = Workbench.GUARDED.replace(" timeout 500 ms else reject", "");
 		assertThat(apply(bare, WsklIssueCodes.PEND_WITHOUT_TIMEOUT, 0)).contains("with check Reputation timeout 500 ms\n");
@@ -143,7 +153,7 @@ class QuickFixTest {
 	private static String apply(String text, String code, int index) throws Exception {
 		WsklProblem problem = WsklValidation.validate(text, null).stream().filter(p -> code.equals(p.code())).findFirst()
 				.orElseThrow(() -> new AssertionError("no problem " + code + " in\n" + text));
-		List<WsklQuickFix> fixes = WsklQuickFixes.fixesFor(code);
+		List<WskQuickFix> fixes = WsklQuickFixes.fixesFor(code);
 		Document document = new Document(text);
 		assertThat(WsklQuickFixes.apply(fixes.get(index), document, problem.offset(), problem.length(), problem.data()))
 				.isTrue();

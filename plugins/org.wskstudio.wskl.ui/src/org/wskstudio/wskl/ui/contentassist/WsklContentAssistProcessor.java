@@ -16,7 +16,7 @@ import org.eclipse.xtext.resource.IEObjectDescription;
 import org.wskstudio.wskl.ui.WskSource;
 import org.wskstudio.wskl.ui.WsklUiPlugin;
 import org.wskstudio.wskl.ui.hover.ReferenceTexts;
-import org.wskstudio.wskl.ui.navigation.CrossReferences;
+import org.wskstudio.wskl.ide.navigation.CrossReferences;
 import org.wskstudio.wskl.ui.hover.WsklHoverTexts;
 
 /**

@@ -6,7 +6,7 @@ import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.wskstudio.wskl.ui.NodeTexts;
 import org.wskstudio.wskl.ui.WskSource;
 import org.wskstudio.wskl.ui.WsklParsing;
-import org.wskstudio.wskl.ui.navigation.CrossReferences;
+import org.wskstudio.wskl.ide.navigation.CrossReferences;
 import org.wskstudio.wskl.wskl.DeferredCheck;
 import org.wskstudio.wskl.wskl.Driver;
 import org.wskstudio.wskl.wskl.Listener;

@@ -15,6 +15,7 @@ import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.util.ITextRegion;
+import org.wskstudio.wskl.ide.navigation.CrossReferences;
 import org.wskstudio.wskl.ui.WskSource;
 import org.wskstudio.wskl.ui.WsklFiles;
 import org.wskstudio.wskl.ui.WsklParsing;

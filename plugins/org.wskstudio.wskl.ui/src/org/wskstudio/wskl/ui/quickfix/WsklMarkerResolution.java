@@ -15,20 +15,21 @@ import org.eclipse.jface.text.source.IAnnotationModel;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.ui.IMarkerResolution2;
 import org.eclipse.ui.texteditor.AbstractMarkerAnnotationModel;
+import org.wskstudio.wskl.ide.quickfix.WskQuickFix;
 import org.wskstudio.wskl.ui.WsklUiPlugin;
 import org.wskstudio.wskl.ui.validation.WsklMarkers;
 
 /**
- * Applies a {@link WsklQuickFix} to the file of a marker through its shared text file buffer:
+ * Applies a {@link WskQuickFix} to the file of a marker through its shared text file buffer:
  * when the file is open in an editor the editor's document changes (and stays dirty, undoable);
  * when it is not, the change is saved at once. The fixed marker is deleted; the file's markers
  * are recomputed on its next save.
  */
 public class WsklMarkerResolution implements IMarkerResolution2 {
 
-	private final WsklQuickFix fix;
+	private final WskQuickFix fix;
 
-	public WsklMarkerResolution(WsklQuickFix fix) {
+	public WsklMarkerResolution(WskQuickFix fix) {
 		this.fix = fix;
 	}
 

@@ -7,6 +7,7 @@ import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.ui.IMarkerResolution;
 import org.eclipse.ui.IMarkerResolutionGenerator2;
+import org.wskstudio.wskl.ide.quickfix.WskQuickFix;
 import org.wskstudio.wskl.ui.WskSource;
 import org.wskstudio.wskl.ui.WsklFiles;
 import org.wskstudio.wskl.ui.WsklUiPlugin;
@@ -26,7 +27,7 @@ public class WsklMarkerResolutionGenerator implements IMarkerResolutionGenerator
 	@Override
 	public IMarkerResolution[] getResolutions(IMarker marker) {
 		String code = WsklMarkers.issueCode(marker);
-		List<WsklQuickFix> fixes;
+		List<WskQuickFix> fixes;
 		if (marker.getResource() instanceof IFile file && WsklFiles.isSource(file)) {
 			try {
 				fixes = WsklQuickFixes.fixesFor(code, WskSource.saved(file), marker.getAttribute(IMarker.CHAR_START, 0));

@@ -17,6 +17,7 @@ import org.eclipse.jface.text.source.IAnnotationModel;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.ui.texteditor.MarkerAnnotation;
+import org.wskstudio.wskl.ide.quickfix.WskQuickFix;
 import org.wskstudio.wskl.ui.WskSource;
 import org.wskstudio.wskl.ui.WsklUiPlugin;
 import org.wskstudio.wskl.ui.validation.WsklMarkers;
@@ -65,7 +66,7 @@ public class WsklQuickAssistProcessor implements IQuickAssistProcessor {
 			if (coveredByMarker(model, problem.code(), offset)) {
 				continue;
 			}
-			for (WsklQuickFix fix : WsklQuickFixes.fixesFor(problem.code(), WskSource.of(document), position.getOffset())) {
+			for (WskQuickFix fix : WsklQuickFixes.fixesFor(problem.code(), WskSource.of(document), position.getOffset())) {
 				proposals.add(new FixProposal(fix, document, position, problem));
 			}
 		}
@@ -91,12 +92,12 @@ public class WsklQuickAssistProcessor implements IQuickAssistProcessor {
 	}
 
 	private static final class FixProposal implements ICompletionProposal {
-		private final WsklQuickFix fix;
+		private final WskQuickFix fix;
 		private final IDocument document;
 		private final Position position;
 		private final WsklProblem problem;
 
-		FixProposal(WsklQuickFix fix, IDocument document, Position position, WsklProblem problem) {
+		FixProposal(WskQuickFix fix, IDocument document, Position position, WsklProblem problem) {
 			this.fix = fix;
 			this.document = document;
 			this.position = position;

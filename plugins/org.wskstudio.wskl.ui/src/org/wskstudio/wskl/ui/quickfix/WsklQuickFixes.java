@@ -1,52 +1,44 @@
 package org.wskstudio.wskl.ui.quickfix;
 
 import java.util.List;
-import java.util.Map;
 
 import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
-import org.eclipse.text.edits.MalformedTreeException;
-import org.eclipse.text.edits.TextEdit;
 import org.eclipse.xtext.diagnostics.Diagnostic;
+import org.eclipse.xtext.util.ReplaceRegion;
+import org.wskstudio.wskl.ide.quickfix.WskQuickFix;
+import org.wskstudio.wskl.ide.quickfix.WskQuickFixes;
 import org.wskstudio.wskl.ui.WskSource;
 import org.wskstudio.wskl.ui.WsklParsing;
-import org.wskstudio.wskl.validation.WsklIssueCodes;
 
-/** The quick fixes of each issue code, in the order they are offered. */
+/**
+ * The quick fixes in the Eclipse editor: those of the ide bundle ({@link WskQuickFixes}, which the
+ * language server offers as code actions too), for a {@link WskSource} and applied to a document.
+ */
 public final class WsklQuickFixes {
-
-	private static final Map<String, List<WsklQuickFix>> FIXES = Map.of(
-			WsklIssueCodes.MISSING_DEFAULT_ACTION, List.of(new AddDefaultActionFix("reject"), new AddDefaultActionFix("accept")),
-			WsklIssueCodes.INSPECT_WITHOUT_CONDITIONAL_ACCEPT, List.of(new EnableConditionalAcceptFix()),
-			WsklIssueCodes.INVALID_POOL_TAG, List.of(new FixPoolTagFix()),
-			WsklIssueCodes.SHADOWED_RULE, List.of(new RemoveShadowedRuleFix()),
-			WsklIssueCodes.PEND_WITHOUT_TIMEOUT, List.of(new AddPendTimeoutFix()),
-			WsklIssueCodes.PEND_WITHOUT_DEFAULT, List.of(new AddPendElseFix("reject"), new AddPendElseFix("accept")),
-			WsklIssueCodes.HOST_BITS_SET, List.of(new NormalizeNetworkFix()));
 
 	private WsklQuickFixes() {
 	}
 
 	/** The fixes of an issue code that do not depend on the text. */
-	public static List<WsklQuickFix> fixesFor(String issueCode) {
-		return issueCode == null ? List.of() : FIXES.getOrDefault(issueCode, List.of());
+	public static List<WskQuickFix> fixesFor(String issueCode) {
+		return WskQuickFixes.fixesFor(issueCode);
 	}
 
 	/**
 	 * The fixes for a problem at an offset of the source: those of its issue code, and for an
 	 * unresolved reference one per name the reference could take there.
 	 */
-	public static List<WsklQuickFix> fixesFor(String issueCode, WskSource source, int offset) {
-		if (Diagnostic.LINKING_DIAGNOSTIC.equals(issueCode)) {
-			return ReferenceCandidates.at(WsklParsing.parse(source), offset).stream()
-					.<WsklQuickFix>map(ChangeReferenceFix::new).toList();
+	public static List<WskQuickFix> fixesFor(String issueCode, WskSource source, int offset) {
+		if (!Diagnostic.LINKING_DIAGNOSTIC.equals(issueCode)) {
+			return WskQuickFixes.fixesFor(issueCode);
 		}
-		return fixesFor(issueCode);
+		return WskQuickFixes.fixesFor(issueCode, WsklParsing.parse(source), offset);
 	}
 
 	/** Whether problems with the issue code can have fixes (unresolved references: when a name is in scope). */
 	public static boolean hasFixes(String issueCode) {
-		return Diagnostic.LINKING_DIAGNOSTIC.equals(issueCode) || !fixesFor(issueCode).isEmpty();
+		return WskQuickFixes.hasFixes(issueCode);
 	}
 
 	/**
@@ -54,18 +46,14 @@ public final class WsklQuickFixes {
 	 *
 	 * @return whether the document changed
 	 */
-	public static boolean apply(WsklQuickFix fix, IDocument document, int offset, int length, List<String> data)
+	public static boolean apply(WskQuickFix fix, IDocument document, int offset, int length, List<String> data)
 			throws BadLocationException {
 		WskSource source = WskSource.of(document);
-		TextEdit edit = fix.edit(source.text(), WsklParsing.parse(source), offset, length, data);
+		ReplaceRegion edit = fix.edit(source.text(), WsklParsing.parse(source), offset, length, data);
 		if (edit == null) {
 			return false;
 		}
-		try {
-			edit.apply(document);
-		} catch (MalformedTreeException e) {
-			throw new BadLocationException(e.getMessage());
-		}
+		document.replace(edit.getOffset(), edit.getLength(), edit.getText());
 		return true;
 	}
 }

@@ -31,7 +31,7 @@ import com.google.gson.JsonObject;
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class LanguageServerProcessTest {
 
-	private static final Path EXAMPLES = Path.of("../../examples").toAbsolutePath().normalize();
+	static final Path EXAMPLES = Path.of("../../examples").toAbsolutePath().normalize();
 
 	@TempDir
 	Path workspace;
@@ -279,18 +279,18 @@ class LanguageServerProcessTest {
 	}
 
 	/** The command line's main class in a JVM of its own, with the classes of wskl.jar. */
-	private static Process startServer() throws IOException {
+	static Process startServer() throws IOException {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.wskstudio.wskl.cli.WsklCli", "lsp")
 				.redirectError(ProcessBuilder.Redirect.INHERIT)
 				.start();
 	}
 
-	private static String uri(Path path) {
+	static String uri(Path path) {
 		return path.toUri().toString().replace("file:///", "file:/").replace("file:/", "file:///");
 	}
 
-	private static JsonObject didOpen(String uri, String language, String text) {
+	static JsonObject didOpen(String uri, String language, String text) {
 		JsonObject document = new JsonObject();
 		document.addProperty("uri", uri);
 		document.addProperty("languageId", language);
@@ -301,14 +301,14 @@ class LanguageServerProcessTest {
 		return params;
 	}
 
-	private static JsonObject versioned(String uri, int version) {
+	static JsonObject versioned(String uri, int version) {
 		JsonObject document = new JsonObject();
 		document.addProperty("uri", uri);
 		document.addProperty("version", version);
 		return document;
 	}
 
-	private static JsonObject document(String uri) {
+	static JsonObject document(String uri) {
 		JsonObject document = new JsonObject();
 		document.addProperty("uri", uri);
 		JsonObject params = new JsonObject();
@@ -348,7 +348,7 @@ class LanguageServerProcessTest {
 	}
 
 	/** The text after the edits (LSP edits do not overlap; applied from the end). */
-	private static String apply(String text, JsonArray edits) {
+	static String apply(String text, JsonArray edits) {
 		List<JsonObject> sorted = new ArrayList<>();
 		edits.forEach(e -> sorted.add(e.getAsJsonObject()));
 		sorted.sort(Comparator.comparingInt((JsonObject e) -> offset(text, e.getAsJsonObject("range").getAsJsonObject("start"))).reversed());

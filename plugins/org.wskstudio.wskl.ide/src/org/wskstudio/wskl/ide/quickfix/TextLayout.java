@@ -1,4 +1,4 @@
-package org.wskstudio.wskl.ui.quickfix;
+package org.wskstudio.wskl.ide.quickfix;
 
 import java.util.List;
 
@@ -12,11 +12,11 @@ import org.eclipse.xtext.parser.IParseResult;
 import org.eclipse.xtext.resource.XtextResource;
 
 /** Finding elements, nodes and line layout for the fixes. */
-final class WsklTextSupport {
+final class TextLayout {
 
 	static final String INDENT = "\t";
 
-	private WsklTextSupport() {
+	private TextLayout() {
 	}
 
 	/** The innermost element of the given type that contains the offset, or null. */

@@ -1,4 +1,4 @@
-package org.wskstudio.wskl.ui.quickfix;
+package org.wskstudio.wskl.ide.quickfix;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,7 +9,7 @@ import java.util.Set;
 import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.scoping.IScopeProvider;
-import org.wskstudio.wskl.ui.navigation.CrossReferences;
+import org.wskstudio.wskl.ide.navigation.CrossReferences;
 
 /**
  * The names an unresolved reference could take: what the language's scope provider offers

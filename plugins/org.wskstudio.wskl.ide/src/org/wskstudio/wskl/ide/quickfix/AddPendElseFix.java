@@ -1,15 +1,14 @@
-package org.wskstudio.wskl.ui.quickfix;
+package org.wskstudio.wskl.ide.quickfix;
 
 import java.util.List;
 
-import org.eclipse.text.edits.InsertEdit;
-import org.eclipse.text.edits.TextEdit;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.util.ReplaceRegion;
 import org.wskstudio.wskl.wskl.PendRule;
 
 /** PEND_WITHOUT_DEFAULT: adds {@code else reject} (or accept) at the end of the pend rule. */
-final class AddPendElseFix implements WsklQuickFix {
+final class AddPendElseFix implements WskQuickFix {
 
 	private final String decision;
 
@@ -29,12 +28,12 @@ final class AddPendElseFix implements WsklQuickFix {
 	}
 
 	@Override
-	public TextEdit edit(String text, XtextResource parsed, int offset, int length, List<String> data) {
-		PendRule pend = WsklTextSupport.elementAt(parsed, offset, PendRule.class);
+	public ReplaceRegion edit(String text, XtextResource parsed, int offset, int length, List<String> data) {
+		PendRule pend = TextLayout.elementAt(parsed, offset, PendRule.class);
 		if (pend == null || pend.getOtherwise() != null) {
 			return null;
 		}
-		ICompositeNode node = WsklTextSupport.node(pend);
-		return node == null ? null : new InsertEdit(node.getEndOffset(), " else " + decision);
+		ICompositeNode node = TextLayout.node(pend);
+		return node == null ? null : new ReplaceRegion(node.getEndOffset(), 0, " else " + decision);
 	}
 }

@@ -1,17 +1,16 @@
-package org.wskstudio.wskl.ui.quickfix;
+package org.wskstudio.wskl.ide.quickfix;
 
 import java.util.List;
 
-import org.eclipse.text.edits.ReplaceEdit;
-import org.eclipse.text.edits.TextEdit;
 import org.eclipse.xtext.resource.XtextResource;
-import org.wskstudio.wskl.ui.navigation.CrossReferences;
+import org.eclipse.xtext.util.ReplaceRegion;
+import org.wskstudio.wskl.ide.navigation.CrossReferences;
 
 /**
  * An unresolved reference (Xtext's linking diagnostic): writes one of the names the scope offers
  * there instead ({@link ReferenceCandidates}).
  */
-final class ChangeReferenceFix implements WsklQuickFix {
+final class ChangeReferenceFix implements WskQuickFix {
 
 	private final String name;
 
@@ -30,11 +29,11 @@ final class ChangeReferenceFix implements WsklQuickFix {
 	}
 
 	@Override
-	public TextEdit edit(String text, XtextResource parsed, int offset, int length, List<String> data) {
+	public ReplaceRegion edit(String text, XtextResource parsed, int offset, int length, List<String> data) {
 		CrossReferences.Site site = CrossReferences.siteAt(parsed, offset);
 		if (site == null || site.leaf().getText().equals(name)) {
 			return null;
 		}
-		return new ReplaceEdit(site.leaf().getOffset(), site.leaf().getLength(), name);
+		return new ReplaceRegion(site.leaf().getOffset(), site.leaf().getLength(), name);
 	}
 }

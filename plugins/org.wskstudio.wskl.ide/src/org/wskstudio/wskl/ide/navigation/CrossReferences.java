@@ -1,4 +1,4 @@
-package org.wskstudio.wskl.ui.navigation;
+package org.wskstudio.wskl.ide.navigation;
 
 import java.util.List;
 import java.util.regex.Pattern;

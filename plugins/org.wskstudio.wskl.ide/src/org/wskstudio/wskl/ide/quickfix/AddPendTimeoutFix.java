@@ -1,16 +1,15 @@
-package org.wskstudio.wskl.ui.quickfix;
+package org.wskstudio.wskl.ide.quickfix;
 
 import java.util.List;
 
-import org.eclipse.text.edits.InsertEdit;
-import org.eclipse.text.edits.TextEdit;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.util.ReplaceRegion;
 import org.wskstudio.wskl.wskl.PendRule;
 import org.wskstudio.wskl.wskl.WsklPackage;
 
 /** PEND_WITHOUT_TIMEOUT: adds {@code timeout 500 ms} after the check of the pend rule. */
-final class AddPendTimeoutFix implements WsklQuickFix {
+final class AddPendTimeoutFix implements WskQuickFix {
 
 	static final String TIMEOUT = "timeout 500 ms";
 
@@ -25,12 +24,12 @@ final class AddPendTimeoutFix implements WsklQuickFix {
 	}
 
 	@Override
-	public TextEdit edit(String text, XtextResource parsed, int offset, int length, List<String> data) {
-		PendRule pend = WsklTextSupport.elementAt(parsed, offset, PendRule.class);
+	public ReplaceRegion edit(String text, XtextResource parsed, int offset, int length, List<String> data) {
+		PendRule pend = TextLayout.elementAt(parsed, offset, PendRule.class);
 		if (pend == null || pend.getTimeout() != null) {
 			return null;
 		}
-		INode check = WsklTextSupport.lastNodeFor(pend, WsklPackage.Literals.PEND_RULE__CHECK);
-		return check == null ? null : new InsertEdit(check.getEndOffset(), " " + TIMEOUT);
+		INode check = TextLayout.lastNodeFor(pend, WsklPackage.Literals.PEND_RULE__CHECK);
+		return check == null ? null : new ReplaceRegion(check.getEndOffset(), 0, " " + TIMEOUT);
 	}
 }

@@ -1,11 +1,10 @@
-package org.wskstudio.wskl.ui.quickfix;
+package org.wskstudio.wskl.ide.quickfix;
 
 import java.util.List;
 
-import org.eclipse.text.edits.ReplaceEdit;
-import org.eclipse.text.edits.TextEdit;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.util.ReplaceRegion;
 import org.wskstudio.wskl.wskl.Driver;
 import org.wskstudio.wskl.wskl.WsklPackage;
 
@@ -14,7 +13,7 @@ import org.wskstudio.wskl.wskl.WsklPackage;
  * 0x20-0x7E (and quotes and backslashes) are dropped, the rest is cut to four or padded with
  * spaces, as short Windows pool tags are (for example 'Io  ').
  */
-final class FixPoolTagFix implements WsklQuickFix {
+final class FixPoolTagFix implements WskQuickFix {
 
 	@Override
 	public String label() {
@@ -44,12 +43,12 @@ final class FixPoolTagFix implements WsklQuickFix {
 	}
 
 	@Override
-	public TextEdit edit(String text, XtextResource parsed, int offset, int length, List<String> data) {
-		Driver driver = WsklTextSupport.elementAt(parsed, offset, Driver.class);
+	public ReplaceRegion edit(String text, XtextResource parsed, int offset, int length, List<String> data) {
+		Driver driver = TextLayout.elementAt(parsed, offset, Driver.class);
 		if (driver == null || driver.getPoolTag() == null) {
 			return null;
 		}
-		INode node = WsklTextSupport.firstNodeFor(driver, WsklPackage.Literals.DRIVER__POOL_TAG);
+		INode node = TextLayout.firstNodeFor(driver, WsklPackage.Literals.DRIVER__POOL_TAG);
 		if (node == null || node.getLength() < 2) {
 			return null;
 		}
@@ -58,6 +57,6 @@ final class FixPoolTagFix implements WsklQuickFix {
 			return null;
 		}
 		char quote = node.getText().trim().charAt(0);
-		return new ReplaceEdit(node.getOffset(), node.getLength(), quote + tag + quote);
+		return new ReplaceRegion(node.getOffset(), node.getLength(), quote + tag + quote);
 	}
 }

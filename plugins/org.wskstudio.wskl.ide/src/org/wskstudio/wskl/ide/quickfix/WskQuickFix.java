@@ -1,9 +1,9 @@
-package org.wskstudio.wskl.ui.quickfix;
+package org.wskstudio.wskl.ide.quickfix;
 
 import java.util.List;
 
-import org.eclipse.text.edits.TextEdit;
 import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.util.ReplaceRegion;
 
 /**
  * One fix for one kind of problem (an issue code of
@@ -12,7 +12,7 @@ import org.eclipse.xtext.resource.XtextResource;
  * fixes serve the markers of saved files (quick fix in the Problems view and on marker
  * annotations) and the annotations found while typing (quick assist, Ctrl+1).
  */
-public interface WsklQuickFix {
+public interface WskQuickFix {
 
 	/** What the fix does, shown in the quick fix list. */
 	String label();
@@ -24,5 +24,5 @@ public interface WsklQuickFix {
 	 * The edit that fixes the problem at [offset, offset + length) of the text, or null when the
 	 * text no longer has the problem there.
 	 */
-	TextEdit edit(String text, XtextResource parsed, int offset, int length, List<String> data);
+	ReplaceRegion edit(String text, XtextResource parsed, int offset, int length, List<String> data);
 }

@@ -1,15 +1,14 @@
-package org.wskstudio.wskl.ui.quickfix;
+package org.wskstudio.wskl.ide.quickfix;
 
 import java.util.List;
 
-import org.eclipse.text.edits.InsertEdit;
-import org.eclipse.text.edits.TextEdit;
 import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.util.ReplaceRegion;
 import org.wskstudio.wskl.wskl.InspectBlock;
 
 /** MISSING_DEFAULT_ACTION: adds {@code default reject} (or accept) as the last line of the inspect block. */
-final class AddDefaultActionFix implements WsklQuickFix {
+final class AddDefaultActionFix implements WskQuickFix {
 
 	private final String decision;
 
@@ -29,22 +28,22 @@ final class AddDefaultActionFix implements WsklQuickFix {
 	}
 
 	@Override
-	public TextEdit edit(String text, XtextResource parsed, int offset, int length, List<String> data) {
-		InspectBlock inspect = WsklTextSupport.elementAt(parsed, offset, InspectBlock.class);
+	public ReplaceRegion edit(String text, XtextResource parsed, int offset, int length, List<String> data) {
+		InspectBlock inspect = TextLayout.elementAt(parsed, offset, InspectBlock.class);
 		if (inspect == null || inspect.getDefaultRule() != null) {
 			return null;
 		}
-		ILeafNode close = WsklTextSupport.lastKeyword(inspect, "}");
+		ILeafNode close = TextLayout.lastKeyword(inspect, "}");
 		if (close == null) {
 			return null;
 		}
 		String line = "default " + decision;
 		int at = close.getOffset();
-		if (WsklTextSupport.startsLine(text, at)) {
-			String indent = WsklTextSupport.indentOf(text, at) + WsklTextSupport.INDENT;
-			return new InsertEdit(WsklTextSupport.lineStart(text, at), indent + line + WsklTextSupport.lineDelimiter(text));
+		if (TextLayout.startsLine(text, at)) {
+			String indent = TextLayout.indentOf(text, at) + TextLayout.INDENT;
+			return new ReplaceRegion(TextLayout.lineStart(text, at), 0, indent + line + TextLayout.lineDelimiter(text));
 		}
 		boolean space = at > 0 && !Character.isWhitespace(text.charAt(at - 1));
-		return new InsertEdit(at, (space ? " " : "") + line + " ");
+		return new ReplaceRegion(at, 0, (space ? " " : "") + line + " ");
 	}
 }

@@ -1,12 +1,11 @@
-package org.wskstudio.wskl.ui.quickfix;
+package org.wskstudio.wskl.ide.quickfix;
 
 import java.util.List;
 
-import org.eclipse.text.edits.InsertEdit;
-import org.eclipse.text.edits.TextEdit;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.util.ReplaceRegion;
 import org.wskstudio.wskl.wskl.Listener;
 import org.wskstudio.wskl.wskl.SocketOptionKind;
 import org.wskstudio.wskl.wskl.WsklPackage;
@@ -16,7 +15,7 @@ import org.wskstudio.wskl.wskl.WsklPackage;
  * {@code conditional-accept} to the listener's options, or an {@code options conditional-accept}
  * line before the accept mode when it has none.
  */
-final class EnableConditionalAcceptFix implements WsklQuickFix {
+final class EnableConditionalAcceptFix implements WskQuickFix {
 
 	@Override
 	public String label() {
@@ -29,24 +28,24 @@ final class EnableConditionalAcceptFix implements WsklQuickFix {
 	}
 
 	@Override
-	public TextEdit edit(String text, XtextResource parsed, int offset, int length, List<String> data) {
-		Listener listener = WsklTextSupport.elementAt(parsed, offset, Listener.class);
+	public ReplaceRegion edit(String text, XtextResource parsed, int offset, int length, List<String> data) {
+		Listener listener = TextLayout.elementAt(parsed, offset, Listener.class);
 		if (listener == null || listener.getOptions().contains(SocketOptionKind.CONDITIONAL_ACCEPT)) {
 			return null;
 		}
 		if (!listener.getOptions().isEmpty()) {
-			INode last = WsklTextSupport.lastNodeFor(listener, WsklPackage.Literals.LISTENER__OPTIONS);
-			return last == null ? null : new InsertEdit(last.getEndOffset(), ", conditional-accept");
+			INode last = TextLayout.lastNodeFor(listener, WsklPackage.Literals.LISTENER__OPTIONS);
+			return last == null ? null : new ReplaceRegion(last.getEndOffset(), 0, ", conditional-accept");
 		}
-		ICompositeNode accept = WsklTextSupport.node(listener.getAccept());
+		ICompositeNode accept = TextLayout.node(listener.getAccept());
 		if (accept == null) {
 			return null;
 		}
 		int at = accept.getOffset();
-		if (WsklTextSupport.startsLine(text, at)) {
-			return new InsertEdit(WsklTextSupport.lineStart(text, at),
-					WsklTextSupport.indentOf(text, at) + "options conditional-accept" + WsklTextSupport.lineDelimiter(text));
+		if (TextLayout.startsLine(text, at)) {
+			return new ReplaceRegion(TextLayout.lineStart(text, at), 0,
+					TextLayout.indentOf(text, at) + "options conditional-accept" + TextLayout.lineDelimiter(text));
 		}
-		return new InsertEdit(at, "options conditional-accept ");
+		return new ReplaceRegion(at, 0, "options conditional-accept ");
 	}
 }
