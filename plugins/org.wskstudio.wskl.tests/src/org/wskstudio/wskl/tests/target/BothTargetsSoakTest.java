@@ -63,7 +63,7 @@ class BothTargetsSoakTest {
 				.meanInterArrival(VirtualTime.ms(1)).drops(0.05, VirtualTime.ms(600))
 				.checkAnswers("Reputation", VirtualTime.ms(700), 0.5);
 		for (WskListener l : driver.getListeners()) {
-			g.route(l.getName(), SimulationRunner.remoteRanges(l).toArray(String[]::new));
+			g.route(l.getName(), SimulationRunner.ruleRanges(l), SimulationRunner.outsideRanges(l));
 		}
 		Scenario scenario = g.generate("TimeoutSoak").expectNoViolations();
 		TargetResult r = Targets.both(model).run(scenario, null);

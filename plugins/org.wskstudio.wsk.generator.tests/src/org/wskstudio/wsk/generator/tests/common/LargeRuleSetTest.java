@@ -1,4 +1,4 @@
-package org.wskstudio.wskl.tests.target;
+package org.wskstudio.wsk.generator.tests.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,8 +15,7 @@ import org.wskstudio.wskl.simulate.SimulationRunner;
 import org.wskstudio.wskl.simulate.SimulationTarget;
 import org.wskstudio.wskl.simulate.TargetResult;
 import org.wskstudio.wskl.simulate.TargetRunner;
-import org.wskstudio.wskl.tests.generator.ClassifierFixtures;
-import org.wskstudio.wskl.tests.generator.ClassifierFixtures.Case;
+import org.wskstudio.wsk.generator.tests.common.ClassifierFixtures.Case;
 
 /**
  * Rule sets at scale on the simulator: random runs draw remote addresses so that lookups that
