@@ -10,43 +10,43 @@ import org.wskstudio.wsk.sim.testdrivers.ListenerDriver.Config;
 /** Address conflicts between listening sockets (SO_REUSEADDR, SO_EXCLUSIVEADDRUSE, dual stack). */
 class BindTest {
 
-    /** Loads a first listener, then a second one, and returns the second DriverEntry status. */
-    private static int secondBind(Config first, Config second) {
-        WskSimulator sim = new WskSimulator(new SimConfig());
-        assertThat(sim.load(new ListenerDriver(first))).isEqualTo(STATUS_SUCCESS);
-        int st = new ListenerDriver(second).DriverEntry(sim.kernel());
-        sim.run();
-        return st;
-    }
+	/** Loads a first listener, then a second one, and returns the second DriverEntry status. */
+	private static int secondBind(Config first, Config second) {
+		WskSimulator sim = new WskSimulator(new SimConfig());
+		assertThat(sim.load(new ListenerDriver(first))).isEqualTo(STATUS_SUCCESS);
+		int st = new ListenerDriver(second).DriverEntry(sim.kernel());
+		sim.run();
+		return st;
+	}
 
-    @Test
-    void samePortWithoutReuseIsRefused() {
-        assertThat(secondBind(new Config().name("A"), new Config().name("B"))).isEqualTo(STATUS_ADDRESS_ALREADY_EXISTS);
-    }
+	@Test
+	void samePortWithoutReuseIsRefused() {
+		assertThat(secondBind(new Config().name("A"), new Config().name("B"))).isEqualTo(STATUS_ADDRESS_ALREADY_EXISTS);
+	}
 
-    @Test
-    void reuseAddressAllowsASecondBind() {
-        Config b = new Config().name("B");
-        b.reuseAddress = true;
-        assertThat(secondBind(new Config().name("A"), b)).isEqualTo(STATUS_SUCCESS);
-    }
+	@Test
+	void reuseAddressAllowsASecondBind() {
+		Config b = new Config().name("B");
+		b.reuseAddress = true;
+		assertThat(secondBind(new Config().name("A"), b)).isEqualTo(STATUS_SUCCESS);
+	}
 
-    @Test
-    void exclusiveAddressUseWinsOverReuse() {
-        Config a = new Config().name("A");
-        a.exclusiveAddress = true;
-        Config b = new Config().name("B");
-        b.reuseAddress = true;
-        assertThat(secondBind(a, b)).isEqualTo(STATUS_ACCESS_DENIED);
-    }
+	@Test
+	void exclusiveAddressUseWinsOverReuse() {
+		Config a = new Config().name("A");
+		a.exclusiveAddress = true;
+		Config b = new Config().name("B");
+		b.reuseAddress = true;
+		assertThat(secondBind(a, b)).isEqualTo(STATUS_ACCESS_DENIED);
+	}
 
-    @Test
-    void otherPortOrFamilyDoesNotConflictButDualStackDoes() {
-        assertThat(secondBind(new Config().name("A"), new Config().name("B").bind("0.0.0.0:40008")))
-                .isEqualTo(STATUS_SUCCESS);
-        assertThat(secondBind(new Config().name("A"), new Config().name("B").bind("[::]:40007")))
-                .isEqualTo(STATUS_SUCCESS);
-        assertThat(secondBind(new Config().name("A"), new Config().name("B").bind("[::]:40007").dualStack()))
-                .isEqualTo(STATUS_ADDRESS_ALREADY_EXISTS);
-    }
+	@Test
+	void otherPortOrFamilyDoesNotConflictButDualStackDoes() {
+		assertThat(secondBind(new Config().name("A"), new Config().name("B").bind("0.0.0.0:40008")))
+				.isEqualTo(STATUS_SUCCESS);
+		assertThat(secondBind(new Config().name("A"), new Config().name("B").bind("[::]:40007")))
+				.isEqualTo(STATUS_SUCCESS);
+		assertThat(secondBind(new Config().name("A"), new Config().name("B").bind("[::]:40007").dualStack()))
+				.isEqualTo(STATUS_ADDRESS_ALREADY_EXISTS);
+	}
 }

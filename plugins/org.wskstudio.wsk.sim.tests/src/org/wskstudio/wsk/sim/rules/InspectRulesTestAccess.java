@@ -4,10 +4,10 @@ import org.wskstudio.wsk.sim.testdrivers.ListenerDriver.Config;
 
 /** Shares the conditional-accept configuration of InspectRulesTest with tests in other packages. */
 public final class InspectRulesTestAccess {
-    private InspectRulesTestAccess() {
-    }
+	private InspectRulesTestAccess() {
+	}
 
-    public static Config conditional() {
-        return InspectRulesTest.conditional();
-    }
+	public static Config conditional() {
+		return InspectRulesTest.conditional();
+	}
 }

@@ -24,104 +24,104 @@ import org.wskstudio.wsk.sim.verify.Violation;
  */
 class TimerRulesTest {
 
-    private static Scenario empty() {
-        return new Scenario("timer");
-    }
+	private static Scenario empty() {
+		return new Scenario("timer");
+	}
 
-    /** The run stops at 5 ms, the timer would expire at 10 s: it is still set at unload. */
-    private static SimConfig stopsEarly() {
-        return new SimConfig().endTime(ms(5));
-    }
+	/** The run stops at 5 ms, the timer would expire at 10 s: it is still set at unload. */
+	private static SimConfig stopsEarly() {
+		return new SimConfig().endTime(ms(5));
+	}
 
-    /** The timer expires at 1 ms, where the run stops; its DPC would run 1 ms later. */
-    private static SimConfig stopsWithTheDpcQueued() {
-        return new SimConfig().dpcLatency(ms(1)).endTime(ms(1));
-    }
+	/** The timer expires at 1 ms, where the run stops; its DPC would run 1 ms later. */
+	private static SimConfig stopsWithTheDpcQueued() {
+		return new SimConfig().dpcLatency(ms(1)).endTime(ms(1));
+	}
 
-    @Test
-    void aTimerCancelledAtUnloadIsClean() {
-        TimerDriver d = new TimerDriver(10_000);
-        clean(run(empty(), d, stopsEarly()));
-        assertThat(d.cancelResult()).isTrue();
-        assertThat(d.dpcRuns()).isZero();
-    }
+	@Test
+	void aTimerCancelledAtUnloadIsClean() {
+		TimerDriver d = new TimerDriver(10_000);
+		clean(run(empty(), d, stopsEarly()));
+		assertThat(d.cancelResult()).isTrue();
+		assertThat(d.dpcRuns()).isZero();
+	}
 
-    @Test
-    void aTimerLeftSetAtUnloadIsReportedAndItsDpcNeverRuns() {
-        TimerDriver d = new TimerDriver(10_000).withoutCancel();
-        ScenarioResult r = run(empty(), d, stopsEarly());
-        Violation v = single(r, "TIMER_PENDING_AT_UNLOAD");
-        assertThat(v.message()).contains("still set").contains("expires at 10 s").contains("KeCancelTimer");
-        assertThat(v.time()).isEqualTo(ms(5));
-        assertThat(d.dpcRuns()).isZero();
-    }
+	@Test
+	void aTimerLeftSetAtUnloadIsReportedAndItsDpcNeverRuns() {
+		TimerDriver d = new TimerDriver(10_000).withoutCancel();
+		ScenarioResult r = run(empty(), d, stopsEarly());
+		Violation v = single(r, "TIMER_PENDING_AT_UNLOAD");
+		assertThat(v.message()).contains("still set").contains("expires at 10 s").contains("KeCancelTimer");
+		assertThat(v.time()).isEqualTo(ms(5));
+		assertThat(d.dpcRuns()).isZero();
+	}
 
-    @Test
-    void aTimerThatExpiredBeforeUnloadNeedsNothing() {
-        TimerDriver d = new TimerDriver(1).withoutCancel().withoutFlush();
-        clean(run(empty(), d, new SimConfig().dpcLatency(ms(1))));
-        assertThat(d.dpcRuns()).isEqualTo(1);
-    }
+	@Test
+	void aTimerThatExpiredBeforeUnloadNeedsNothing() {
+		TimerDriver d = new TimerDriver(1).withoutCancel().withoutFlush();
+		clean(run(empty(), d, new SimConfig().dpcLatency(ms(1))));
+		assertThat(d.dpcRuns()).isEqualTo(1);
+	}
 
-    @Test
-    void aQueuedDpcIsNotStoppedByKeCancelTimerButRunsInKeFlushQueuedDpcs() {
-        TimerDriver d = new TimerDriver(1);
-        ScenarioResult r = run(empty(), d, stopsWithTheDpcQueued());
-        clean(r);
-        assertThat(d.cancelResult()).isFalse();
-        assertThat(d.dpcRuns()).isEqualTo(1);
-        assertThat(r.trace().events()).extracting(TraceEvent::kind).containsSubsequence("KeCancelTimer",
-                "KeFlushQueuedDpcs", "TimerDpc");
-        assertThat(r.trace().events()).filteredOn(e -> e.kind().equals("KeFlushQueuedDpcs"))
-                .extracting(TraceEvent::details).containsExactly("1 queued");
-    }
+	@Test
+	void aQueuedDpcIsNotStoppedByKeCancelTimerButRunsInKeFlushQueuedDpcs() {
+		TimerDriver d = new TimerDriver(1);
+		ScenarioResult r = run(empty(), d, stopsWithTheDpcQueued());
+		clean(r);
+		assertThat(d.cancelResult()).isFalse();
+		assertThat(d.dpcRuns()).isEqualTo(1);
+		assertThat(r.trace().events()).extracting(TraceEvent::kind).containsSubsequence("KeCancelTimer",
+				"KeFlushQueuedDpcs", "TimerDpc");
+		assertThat(r.trace().events()).filteredOn(e -> e.kind().equals("KeFlushQueuedDpcs"))
+				.extracting(TraceEvent::details).containsExactly("1 queued");
+	}
 
-    @Test
-    void aQueuedDpcNotFlushedAtUnloadIsReportedAndNeverRuns() {
-        TimerDriver d = new TimerDriver(1).withoutFlush();
-        ScenarioResult r = run(empty(), d, stopsWithTheDpcQueued());
-        Violation v = single(r, "TIMER_PENDING_AT_UNLOAD");
-        assertThat(v.message()).contains("still queued").contains("KeFlushQueuedDpcs");
-        assertThat(d.cancelResult()).isFalse();
-        assertThat(d.dpcRuns()).isZero();
-    }
+	@Test
+	void aQueuedDpcNotFlushedAtUnloadIsReportedAndNeverRuns() {
+		TimerDriver d = new TimerDriver(1).withoutFlush();
+		ScenarioResult r = run(empty(), d, stopsWithTheDpcQueued());
+		Violation v = single(r, "TIMER_PENDING_AT_UNLOAD");
+		assertThat(v.message()).contains("still queued").contains("KeFlushQueuedDpcs");
+		assertThat(d.cancelResult()).isFalse();
+		assertThat(d.dpcRuns()).isZero();
+	}
 
-    @Test
-    void withoutDpcLatencyTheDpcRunsAtTheExpiry() {
-        TimerDriver d = new TimerDriver(1).withoutFlush();
-        ScenarioResult r = run(empty(), d, new SimConfig().endTime(ms(1)));
-        clean(r);
-        assertThat(d.dpcRuns()).isEqualTo(1);
-        assertThat(r.trace().events()).filteredOn(e -> e.kind().equals("TimerDpc")).extracting(TraceEvent::time)
-                .containsExactly(ms(1));
-    }
+	@Test
+	void withoutDpcLatencyTheDpcRunsAtTheExpiry() {
+		TimerDriver d = new TimerDriver(1).withoutFlush();
+		ScenarioResult r = run(empty(), d, new SimConfig().endTime(ms(1)));
+		clean(r);
+		assertThat(d.dpcRuns()).isEqualTo(1);
+		assertThat(r.trace().events()).filteredOn(e -> e.kind().equals("TimerDpc")).extracting(TraceEvent::time)
+				.containsExactly(ms(1));
+	}
 
-    @Test
-    void flushingInsideADpcIsReported() {
-        TimerDriver d = new TimerDriver(1) {
-            @Override
-            protected void timerDpc(KDpc Dpc, Object DeferredContext, Object SystemArgument1, Object SystemArgument2) {
-                super.timerDpc(Dpc, DeferredContext, SystemArgument1, SystemArgument2);
-                k.KeFlushQueuedDpcs();
-            }
-        };
-        Violation v = single(run(empty(), d), "IRQL_TOO_HIGH");
-        assertThat(v.message()).contains("KeFlushQueuedDpcs").contains("PASSIVE_LEVEL");
-        assertThat(v.time()).isEqualTo(ms(1));
-    }
+	@Test
+	void flushingInsideADpcIsReported() {
+		TimerDriver d = new TimerDriver(1) {
+			@Override
+			protected void timerDpc(KDpc Dpc, Object DeferredContext, Object SystemArgument1, Object SystemArgument2) {
+				super.timerDpc(Dpc, DeferredContext, SystemArgument1, SystemArgument2);
+				k.KeFlushQueuedDpcs();
+			}
+		};
+		Violation v = single(run(empty(), d), "IRQL_TOO_HIGH");
+		assertThat(v.message()).contains("KeFlushQueuedDpcs").contains("PASSIVE_LEVEL");
+		assertThat(v.time()).isEqualTo(ms(1));
+	}
 
-    @Test
-    void settingATimerAfterUnloadIsReportedAndNothingRuns() {
-        TimerDriver d = new TimerDriver(1);
-        WskSimulator sim = new WskSimulator(new SimConfig());
-        sim.load(d);
-        sim.run();
-        sim.unload();
-        assertThat(sim.violations()).isEmpty();
-        sim.kernel().KeSetTimer(d.timerForTest(), RELATIVE_MS(1), d.dpcForTest());
-        sim.host().scheduler.runUntil(s(1));
-        assertThat(sim.violations()).extracting(Violation::ruleId).containsExactly("TIMER_PENDING_AT_UNLOAD");
-        assertThat(sim.violations().get(0).message()).contains("after DriverUnload");
-        assertThat(d.dpcRuns()).as("only the run's own expiry, none after unload").isEqualTo(1);
-    }
+	@Test
+	void settingATimerAfterUnloadIsReportedAndNothingRuns() {
+		TimerDriver d = new TimerDriver(1);
+		WskSimulator sim = new WskSimulator(new SimConfig());
+		sim.load(d);
+		sim.run();
+		sim.unload();
+		assertThat(sim.violations()).isEmpty();
+		sim.kernel().KeSetTimer(d.timerForTest(), RELATIVE_MS(1), d.dpcForTest());
+		sim.host().scheduler.runUntil(s(1));
+		assertThat(sim.violations()).extracting(Violation::ruleId).containsExactly("TIMER_PENDING_AT_UNLOAD");
+		assertThat(sim.violations().get(0).message()).contains("after DriverUnload");
+		assertThat(d.dpcRuns()).as("only the run's own expiry, none after unload").isEqualTo(1);
+	}
 }

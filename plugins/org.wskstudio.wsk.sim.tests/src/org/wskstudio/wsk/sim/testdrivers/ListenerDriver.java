@@ -44,491 +44,491 @@ import org.wskstudio.wsk.sim.wsk.WskSocket;
  * Its steps are protected methods so that tests can break exactly one rule in a subclass.
  */
 public class ListenerDriver implements SimDriver {
-    public static final int TAG = PoolTag.of("Test");
+	public static final int TAG = PoolTag.of("Test");
 
-    public enum AcceptMode {
-        IRP, EVENT_PER_SOCKET, EVENT_STATIC, NONE
-    }
+	public enum AcceptMode {
+		IRP, EVENT_PER_SOCKET, EVENT_STATIC, NONE
+	}
 
-    /** What the model says about the listener. */
-    public static final class Config {
-        public String name = "Public";
-        public String bind = "0.0.0.0:40007";
-        public boolean dualStack;
-        public boolean reuseAddress;
-        public boolean exclusiveAddress;
-        public AcceptMode mode = AcceptMode.EVENT_PER_SOCKET;
-        public int irpQueue = 1;
-        public boolean reuseIrps = true;
-        /** Queue a new WskAccept after each accepted connection. */
-        public boolean repost = true;
-        public boolean conditional;
-        /** Inspect policy: remote address to action. */
-        public Function<SockAddr, WskInspectAction> policy = a -> WskInspectAccept;
-        public String check;
-        public long pendTimeoutMs;
-        public boolean timeoutAccepts;
-        public boolean closeOnDisconnect = true;
-        public boolean enableConnectionEvents = true;
+	/** What the model says about the listener. */
+	public static final class Config {
+		public String name = "Public";
+		public String bind = "0.0.0.0:40007";
+		public boolean dualStack;
+		public boolean reuseAddress;
+		public boolean exclusiveAddress;
+		public AcceptMode mode = AcceptMode.EVENT_PER_SOCKET;
+		public int irpQueue = 1;
+		public boolean reuseIrps = true;
+		/** Queue a new WskAccept after each accepted connection. */
+		public boolean repost = true;
+		public boolean conditional;
+		/** Inspect policy: remote address to action. */
+		public Function<SockAddr, WskInspectAction> policy = a -> WskInspectAccept;
+		public String check;
+		public long pendTimeoutMs;
+		public boolean timeoutAccepts;
+		public boolean closeOnDisconnect = true;
+		public boolean enableConnectionEvents = true;
 
-        public Config name(String v) {
-            name = v;
-            return this;
-        }
+		public Config name(String v) {
+			name = v;
+			return this;
+		}
 
-        public Config bind(String v) {
-            bind = v;
-            return this;
-        }
+		public Config bind(String v) {
+			bind = v;
+			return this;
+		}
 
-        public Config dualStack() {
-            dualStack = true;
-            return this;
-        }
+		public Config dualStack() {
+			dualStack = true;
+			return this;
+		}
 
-        public Config mode(AcceptMode v) {
-            mode = v;
-            return this;
-        }
+		public Config mode(AcceptMode v) {
+			mode = v;
+			return this;
+		}
 
-        public Config irpQueue(int n, boolean reuse) {
-            irpQueue = n;
-            reuseIrps = reuse;
-            return this;
-        }
+		public Config irpQueue(int n, boolean reuse) {
+			irpQueue = n;
+			reuseIrps = reuse;
+			return this;
+		}
 
-        /** Conditional accept: reject these, pend these (with check and timeout), accept the rest. */
-        public Config conditional(String rejectCidr, String pendCidr, String check, long timeoutMs) {
-            conditional = true;
-            AddressRange reject = rejectCidr == null ? null : AddressRange.parse(rejectCidr);
-            AddressRange pend = pendCidr == null ? null : AddressRange.parse(pendCidr);
-            policy = a -> reject != null && reject.contains(a) ? WskInspectReject
-                    : pend != null && pend.contains(a) ? WskInspectPend : WskInspectAccept;
-            this.check = check;
-            this.pendTimeoutMs = timeoutMs;
-            return this;
-        }
-    }
+		/** Conditional accept: reject these, pend these (with check and timeout), accept the rest. */
+		public Config conditional(String rejectCidr, String pendCidr, String check, long timeoutMs) {
+			conditional = true;
+			AddressRange reject = rejectCidr == null ? null : AddressRange.parse(rejectCidr);
+			AddressRange pend = pendCidr == null ? null : AddressRange.parse(pendCidr);
+			policy = a -> reject != null && reject.contains(a) ? WskInspectReject
+					: pend != null && pend.contains(a) ? WskInspectPend : WskInspectAccept;
+			this.check = check;
+			this.pendTimeoutMs = timeoutMs;
+			return this;
+		}
+	}
 
-    /** A pended inspection: the driver's own copy of the ID, its IRP and its timer. */
-    public static final class Pending {
-        public WskInspectId id;
-        public SockAddr remote;
-        public Irp irp;
-        public KTimer timer;
-        public KDpc dpc;
-    }
+	/** A pended inspection: the driver's own copy of the ID, its IRP and its timer. */
+	public static final class Pending {
+		public WskInspectId id;
+		public SockAddr remote;
+		public Irp irp;
+		public KTimer timer;
+		public KDpc dpc;
+	}
 
-    /** Per accepted connection. */
-    public static final class ConnContext {
-        public WskSocket socket;
-        public boolean closing;
-    }
+	/** Per accepted connection. */
+	public static final class ConnContext {
+		public WskSocket socket;
+		public boolean closing;
+	}
 
-    protected final Config cfg;
-    protected Kernel k;
-    protected final WskRegistration registration = new WskRegistration();
-    protected final WskProviderNpi npi = new WskProviderNpi();
-    protected WskSocket listenSocket;
-    protected final Map<WskInspectId, Pending> pending = new HashMap<>();
-    protected final Set<ConnContext> connections = new LinkedHashSet<>();
-    protected final List<Irp> acceptIrps = new ArrayList<>();
-    protected boolean listenerDead;
+	protected final Config cfg;
+	protected Kernel k;
+	protected final WskRegistration registration = new WskRegistration();
+	protected final WskProviderNpi npi = new WskProviderNpi();
+	protected WskSocket listenSocket;
+	protected final Map<WskInspectId, Pending> pending = new HashMap<>();
+	protected final Set<ConnContext> connections = new LinkedHashSet<>();
+	protected final List<Irp> acceptIrps = new ArrayList<>();
+	protected boolean listenerDead;
 
-    /** WSK_CLIENT_LISTEN_DISPATCH of the listener. */
-    protected WskClientListenDispatch listenDispatch() {
-        return new WskClientListenDispatch(this::acceptEvent, this::inspectEvent, this::abortEvent);
-    }
-    protected final WskClientConnectionDispatch connectionDispatch = new WskClientConnectionDispatch(
-            this::receiveEvent, this::disconnectEvent, null);
+	/** WSK_CLIENT_LISTEN_DISPATCH of the listener. */
+	protected WskClientListenDispatch listenDispatch() {
+		return new WskClientListenDispatch(this::acceptEvent, this::inspectEvent, this::abortEvent);
+	}
+	protected final WskClientConnectionDispatch connectionDispatch = new WskClientConnectionDispatch(
+			this::receiveEvent, this::disconnectEvent, null);
 
-    public ListenerDriver(Config cfg) {
-        this.cfg = cfg;
-    }
+	public ListenerDriver(Config cfg) {
+		this.cfg = cfg;
+	}
 
-    public ListenerDriver() {
-        this(new Config());
-    }
+	public ListenerDriver() {
+		this(new Config());
+	}
 
-    // ------------------------------------------------------------------ load / unload
+	// ------------------------------------------------------------------ load / unload
 
-    @Override
-    public int DriverEntry(Kernel kernel) {
-        this.k = kernel;
-        int status = register();
-        if (!NT_SUCCESS(status)) {
-            return status;
-        }
-        status = createListener();
-        if (!NT_SUCCESS(status)) {
-            unregister();
-            return status;
-        }
-        return STATUS_SUCCESS;
-    }
+	@Override
+	public int DriverEntry(Kernel kernel) {
+		this.k = kernel;
+		int status = register();
+		if (!NT_SUCCESS(status)) {
+			return status;
+		}
+		status = createListener();
+		if (!NT_SUCCESS(status)) {
+			unregister();
+			return status;
+		}
+		return STATUS_SUCCESS;
+	}
 
-    protected int register() {
-        WskClientNpi clientNpi = new WskClientNpi(this, new WskClientDispatch(WSK_VERSION_1_0));
-        k.SimTag(registration, cfg.name);
-        int status = k.WskRegister(clientNpi, registration);
-        if (!NT_SUCCESS(status)) {
-            return status;
-        }
-        status = k.WskCaptureProviderNPI(registration, WSK_INFINITE_WAIT, npi);
-        if (!NT_SUCCESS(status)) {
-            k.WskDeregister(registration);
-            return status;
-        }
-        if (cfg.mode == AcceptMode.EVENT_STATIC) {
-            int mask = WSK_EVENT_ACCEPT | (cfg.enableConnectionEvents ? WSK_EVENT_RECEIVE | WSK_EVENT_DISCONNECT : 0);
-            status = npi.Dispatch.WskControlClient(npi.Client, WSK_SET_STATIC_EVENT_CALLBACKS, 16,
-                    new WskEventCallbackControl(NPI_WSK_INTERFACE_ID, mask), 0, null, null, null);
-        }
-        return status;
-    }
+	protected int register() {
+		WskClientNpi clientNpi = new WskClientNpi(this, new WskClientDispatch(WSK_VERSION_1_0));
+		k.SimTag(registration, cfg.name);
+		int status = k.WskRegister(clientNpi, registration);
+		if (!NT_SUCCESS(status)) {
+			return status;
+		}
+		status = k.WskCaptureProviderNPI(registration, WSK_INFINITE_WAIT, npi);
+		if (!NT_SUCCESS(status)) {
+			k.WskDeregister(registration);
+			return status;
+		}
+		if (cfg.mode == AcceptMode.EVENT_STATIC) {
+			int mask = WSK_EVENT_ACCEPT | (cfg.enableConnectionEvents ? WSK_EVENT_RECEIVE | WSK_EVENT_DISCONNECT : 0);
+			status = npi.Dispatch.WskControlClient(npi.Client, WSK_SET_STATIC_EVENT_CALLBACKS, 16,
+					new WskEventCallbackControl(NPI_WSK_INTERFACE_ID, mask), 0, null, null, null);
+		}
+		return status;
+	}
 
-    protected int createListener() {
-        SockAddr local = SockAddr.parse(cfg.bind);
-        Object socketContext = k.SimTag(new Object(), cfg.name);
-        WskClientListenDispatch dispatch = listenDispatch();
-        int status = syncCall(irp -> npi.Dispatch.WskSocket(npi.Client, local.family(), SOCK_STREAM, IPPROTO_TCP,
-                WSK_FLAG_LISTEN_SOCKET, socketContext, dispatch, null, null, null, irp));
-        if (!NT_SUCCESS(status)) {
-            return status;
-        }
-        listenSocket = (WskSocket) lastInformation;
-        WskProviderListenDispatch d = (WskProviderListenDispatch) listenSocket.Dispatch;
-        status = setOptionsBeforeBind(d);
-        if (NT_SUCCESS(status)) {
-            status = syncCall(irp -> d.WskBind(listenSocket, local, 0, irp));
-        }
-        if (NT_SUCCESS(status)) {
-            status = startAccepting(d);
-        }
-        if (!NT_SUCCESS(status)) {
-            closeListener();
-        }
-        return status;
-    }
+	protected int createListener() {
+		SockAddr local = SockAddr.parse(cfg.bind);
+		Object socketContext = k.SimTag(new Object(), cfg.name);
+		WskClientListenDispatch dispatch = listenDispatch();
+		int status = syncCall(irp -> npi.Dispatch.WskSocket(npi.Client, local.family(), SOCK_STREAM, IPPROTO_TCP,
+				WSK_FLAG_LISTEN_SOCKET, socketContext, dispatch, null, null, null, irp));
+		if (!NT_SUCCESS(status)) {
+			return status;
+		}
+		listenSocket = (WskSocket) lastInformation;
+		WskProviderListenDispatch d = (WskProviderListenDispatch) listenSocket.Dispatch;
+		status = setOptionsBeforeBind(d);
+		if (NT_SUCCESS(status)) {
+			status = syncCall(irp -> d.WskBind(listenSocket, local, 0, irp));
+		}
+		if (NT_SUCCESS(status)) {
+			status = startAccepting(d);
+		}
+		if (!NT_SUCCESS(status)) {
+			closeListener();
+		}
+		return status;
+	}
 
-    protected int setOptionsBeforeBind(WskProviderListenDispatch d) {
-        int status = STATUS_SUCCESS;
-        if (cfg.conditional) {
-            status = syncCall(irp -> d.WskControlSocket(listenSocket, WskSetOption, SO_CONDITIONAL_ACCEPT, SOL_SOCKET,
-                    1, irp));
-        }
-        if (NT_SUCCESS(status) && cfg.reuseAddress) {
-            status = syncCall(irp -> d.WskControlSocket(listenSocket, WskSetOption, SO_REUSEADDR, SOL_SOCKET, 1, irp));
-        }
-        if (NT_SUCCESS(status) && cfg.exclusiveAddress) {
-            status = syncCall(irp -> d.WskControlSocket(listenSocket, WskSetOption, SO_EXCLUSIVEADDRUSE, SOL_SOCKET, 1,
-                    irp));
-        }
-        if (NT_SUCCESS(status) && cfg.dualStack) {
-            status = syncCall(irp -> d.WskControlSocket(listenSocket, WskSetOption, IPV6_V6ONLY, IPPROTO_IPV6, 0, irp));
-        }
-        return status;
-    }
+	protected int setOptionsBeforeBind(WskProviderListenDispatch d) {
+		int status = STATUS_SUCCESS;
+		if (cfg.conditional) {
+			status = syncCall(irp -> d.WskControlSocket(listenSocket, WskSetOption, SO_CONDITIONAL_ACCEPT, SOL_SOCKET,
+					1, irp));
+		}
+		if (NT_SUCCESS(status) && cfg.reuseAddress) {
+			status = syncCall(irp -> d.WskControlSocket(listenSocket, WskSetOption, SO_REUSEADDR, SOL_SOCKET, 1, irp));
+		}
+		if (NT_SUCCESS(status) && cfg.exclusiveAddress) {
+			status = syncCall(irp -> d.WskControlSocket(listenSocket, WskSetOption, SO_EXCLUSIVEADDRUSE, SOL_SOCKET, 1,
+					irp));
+		}
+		if (NT_SUCCESS(status) && cfg.dualStack) {
+			status = syncCall(irp -> d.WskControlSocket(listenSocket, WskSetOption, IPV6_V6ONLY, IPPROTO_IPV6, 0, irp));
+		}
+		return status;
+	}
 
-    protected int startAccepting(WskProviderListenDispatch d) {
-        if (cfg.mode == AcceptMode.EVENT_PER_SOCKET) {
-            return d.WskControlSocket(listenSocket, WskSetOption, SO_WSK_EVENT_CALLBACK, SOL_SOCKET,
-                    new WskEventCallbackControl(NPI_WSK_INTERFACE_ID, WSK_EVENT_ACCEPT), null);
-        }
-        if (cfg.mode == AcceptMode.IRP) {
-            for (int i = 0; i < cfg.irpQueue; i++) {
-                Irp irp = k.IoAllocateIrp(1, FALSE);
-                if (irp == null) {
-                    return STATUS_INSUFFICIENT_RESOURCES;
-                }
-                acceptIrps.add(irp);
-                postAccept(irp);
-            }
-        }
-        return STATUS_SUCCESS;
-    }
+	protected int startAccepting(WskProviderListenDispatch d) {
+		if (cfg.mode == AcceptMode.EVENT_PER_SOCKET) {
+			return d.WskControlSocket(listenSocket, WskSetOption, SO_WSK_EVENT_CALLBACK, SOL_SOCKET,
+					new WskEventCallbackControl(NPI_WSK_INTERFACE_ID, WSK_EVENT_ACCEPT), null);
+		}
+		if (cfg.mode == AcceptMode.IRP) {
+			for (int i = 0; i < cfg.irpQueue; i++) {
+				Irp irp = k.IoAllocateIrp(1, FALSE);
+				if (irp == null) {
+					return STATUS_INSUFFICIENT_RESOURCES;
+				}
+				acceptIrps.add(irp);
+				postAccept(irp);
+			}
+		}
+		return STATUS_SUCCESS;
+	}
 
-    @Override
-    public void DriverUnload(Kernel kernel) {
-        for (ConnContext c : new ArrayList<>(connections)) {
-            closeConnection(c);
-        }
-        closeListener();
-        unregister();
-    }
+	@Override
+	public void DriverUnload(Kernel kernel) {
+		for (ConnContext c : new ArrayList<>(connections)) {
+			closeConnection(c);
+		}
+		closeListener();
+		unregister();
+	}
 
-    protected void unregister() {
-        k.WskReleaseProviderNPI(registration);
-        k.WskDeregister(registration);
-    }
+	protected void unregister() {
+		k.WskReleaseProviderNPI(registration);
+		k.WskDeregister(registration);
+	}
 
-    protected void closeListener() {
-        if (listenSocket == null) {
-            return;
-        }
-        WskSocket s = listenSocket;
-        listenSocket = null;
-        syncCall(irp -> s.Dispatch.WskCloseSocket(s, irp));
-        // Pended inspections die with the socket: release their entries.
-        for (Pending p : new ArrayList<>(pending.values())) {
-            pending.remove(p.id);
-            releasePending(p);
-        }
-    }
+	protected void closeListener() {
+		if (listenSocket == null) {
+			return;
+		}
+		WskSocket s = listenSocket;
+		listenSocket = null;
+		syncCall(irp -> s.Dispatch.WskCloseSocket(s, irp));
+		// Pended inspections die with the socket: release their entries.
+		for (Pending p : new ArrayList<>(pending.values())) {
+			pending.remove(p.id);
+			releasePending(p);
+		}
+	}
 
-    // ------------------------------------------------------------------ synchronous helper
+	// ------------------------------------------------------------------ synchronous helper
 
-    protected Object lastInformation;
+	protected Object lastInformation;
 
-    /** Allocates an IRP, runs the call, waits for completion, frees the IRP; returns the final status. */
-    protected int syncCall(java.util.function.ToIntFunction<Irp> call) {
-        Irp irp = k.IoAllocateIrp(1, FALSE);
-        if (irp == null) {
-            return STATUS_INSUFFICIENT_RESOURCES;
-        }
-        KEvent done = new KEvent();
-        k.KeInitializeEvent(done, NotificationEvent, FALSE);
-        k.IoSetCompletionRoutine(irp, ListenerDriver::syncComplete, done, TRUE, TRUE, TRUE);
-        int status = call.applyAsInt(irp);
-        if (status == STATUS_PENDING) {
-            k.KeWaitForSingleObject(done, Executive, KernelMode, FALSE, null);
-        }
-        status = irp.IoStatus.Status;
-        lastInformation = irp.IoStatus.Information;
-        k.IoFreeIrp(irp);
-        return status;
-    }
+	/** Allocates an IRP, runs the call, waits for completion, frees the IRP; returns the final status. */
+	protected int syncCall(java.util.function.ToIntFunction<Irp> call) {
+		Irp irp = k.IoAllocateIrp(1, FALSE);
+		if (irp == null) {
+			return STATUS_INSUFFICIENT_RESOURCES;
+		}
+		KEvent done = new KEvent();
+		k.KeInitializeEvent(done, NotificationEvent, FALSE);
+		k.IoSetCompletionRoutine(irp, ListenerDriver::syncComplete, done, TRUE, TRUE, TRUE);
+		int status = call.applyAsInt(irp);
+		if (status == STATUS_PENDING) {
+			k.KeWaitForSingleObject(done, Executive, KernelMode, FALSE, null);
+		}
+		status = irp.IoStatus.Status;
+		lastInformation = irp.IoStatus.Information;
+		k.IoFreeIrp(irp);
+		return status;
+	}
 
-    protected static int syncComplete(Object deviceObject, Irp irp, Object context) {
-        ((KEvent) context).signaled = true;
-        return STATUS_MORE_PROCESSING_REQUIRED;
-    }
+	protected static int syncComplete(Object deviceObject, Irp irp, Object context) {
+		((KEvent) context).signaled = true;
+		return STATUS_MORE_PROCESSING_REQUIRED;
+	}
 
-    // ------------------------------------------------------------------ IRP accept mode
+	// ------------------------------------------------------------------ IRP accept mode
 
-    protected void postAccept(Irp irp) {
-        ConnContext ctx = k.ExAllocatePoolWithTag(PoolType.NonPagedPoolNx, new ConnContext(), TAG);
-        if (ctx == null) {
-            acceptIrps.remove(irp);
-            k.IoFreeIrp(irp);
-            return;
-        }
-        k.IoSetCompletionRoutine(irp, this::acceptComplete, ctx, TRUE, TRUE, TRUE);
-        ((WskProviderListenDispatch) listenSocket.Dispatch).WskAccept(listenSocket, 0, ctx, connectionDispatch, null,
-                null, irp);
-    }
+	protected void postAccept(Irp irp) {
+		ConnContext ctx = k.ExAllocatePoolWithTag(PoolType.NonPagedPoolNx, new ConnContext(), TAG);
+		if (ctx == null) {
+			acceptIrps.remove(irp);
+			k.IoFreeIrp(irp);
+			return;
+		}
+		k.IoSetCompletionRoutine(irp, this::acceptComplete, ctx, TRUE, TRUE, TRUE);
+		((WskProviderListenDispatch) listenSocket.Dispatch).WskAccept(listenSocket, 0, ctx, connectionDispatch, null,
+				null, irp);
+	}
 
-    protected int acceptComplete(Object deviceObject, Irp irp, Object context) {
-        ConnContext ctx = (ConnContext) context;
-        if (irp.IoStatus.Status == STATUS_SUCCESS) {
-            ctx.socket = (WskSocket) irp.IoStatus.Information;
-            connections.add(ctx);
-            enableConnectionEvents(ctx);
-        } else {
-            k.ExFreePoolWithTag(ctx, TAG);
-        }
-        if (irp.IoStatus.Status == STATUS_SUCCESS && cfg.repost && cfg.reuseIrps && listenSocket != null) {
-            k.IoReuseIrp(irp, STATUS_UNSUCCESSFUL);
-            postAccept(irp);
-        } else {
-            acceptIrps.remove(irp);
-            k.IoFreeIrp(irp);
-            if (irp.IoStatus.Status == STATUS_SUCCESS && cfg.repost && listenSocket != null) {
-                Irp next = k.IoAllocateIrp(1, FALSE);
-                if (next != null) {
-                    acceptIrps.add(next);
-                    postAccept(next);
-                }
-            }
-        }
-        return STATUS_MORE_PROCESSING_REQUIRED;
-    }
+	protected int acceptComplete(Object deviceObject, Irp irp, Object context) {
+		ConnContext ctx = (ConnContext) context;
+		if (irp.IoStatus.Status == STATUS_SUCCESS) {
+			ctx.socket = (WskSocket) irp.IoStatus.Information;
+			connections.add(ctx);
+			enableConnectionEvents(ctx);
+		} else {
+			k.ExFreePoolWithTag(ctx, TAG);
+		}
+		if (irp.IoStatus.Status == STATUS_SUCCESS && cfg.repost && cfg.reuseIrps && listenSocket != null) {
+			k.IoReuseIrp(irp, STATUS_UNSUCCESSFUL);
+			postAccept(irp);
+		} else {
+			acceptIrps.remove(irp);
+			k.IoFreeIrp(irp);
+			if (irp.IoStatus.Status == STATUS_SUCCESS && cfg.repost && listenSocket != null) {
+				Irp next = k.IoAllocateIrp(1, FALSE);
+				if (next != null) {
+					acceptIrps.add(next);
+					postAccept(next);
+				}
+			}
+		}
+		return STATUS_MORE_PROCESSING_REQUIRED;
+	}
 
-    protected void enableConnectionEvents(ConnContext ctx) {
-        if (cfg.enableConnectionEvents && cfg.mode != AcceptMode.EVENT_STATIC) {
-            ctx.socket.Dispatch.WskControlSocket(ctx.socket, WskSetOption, SO_WSK_EVENT_CALLBACK, SOL_SOCKET,
-                    new WskEventCallbackControl(NPI_WSK_INTERFACE_ID, WSK_EVENT_RECEIVE | WSK_EVENT_DISCONNECT), null);
-        }
-    }
+	protected void enableConnectionEvents(ConnContext ctx) {
+		if (cfg.enableConnectionEvents && cfg.mode != AcceptMode.EVENT_STATIC) {
+			ctx.socket.Dispatch.WskControlSocket(ctx.socket, WskSetOption, SO_WSK_EVENT_CALLBACK, SOL_SOCKET,
+					new WskEventCallbackControl(NPI_WSK_INTERFACE_ID, WSK_EVENT_RECEIVE | WSK_EVENT_DISCONNECT), null);
+		}
+	}
 
-    // ------------------------------------------------------------------ event accept mode
+	// ------------------------------------------------------------------ event accept mode
 
-    protected int acceptEvent(Object socketContext, int flags, SockAddr local, SockAddr remote, WskSocket acceptSocket,
-            AcceptSocketContext acceptSocketContext, AcceptSocketDispatch acceptSocketDispatch) {
-        if (acceptSocket == null) {
-            listenerDead = true;
-            return STATUS_REQUEST_NOT_ACCEPTED;
-        }
-        ConnContext ctx = k.ExAllocatePoolWithTag(PoolType.NonPagedPoolNx, new ConnContext(), TAG);
-        if (ctx == null) {
-            return STATUS_REQUEST_NOT_ACCEPTED;
-        }
-        ctx.socket = acceptSocket;
-        connections.add(ctx);
-        acceptSocketContext.set(ctx);
-        acceptSocketDispatch.set(connectionDispatch);
-        enableConnectionEvents(ctx);
-        return STATUS_SUCCESS;
-    }
+	protected int acceptEvent(Object socketContext, int flags, SockAddr local, SockAddr remote, WskSocket acceptSocket,
+			AcceptSocketContext acceptSocketContext, AcceptSocketDispatch acceptSocketDispatch) {
+		if (acceptSocket == null) {
+			listenerDead = true;
+			return STATUS_REQUEST_NOT_ACCEPTED;
+		}
+		ConnContext ctx = k.ExAllocatePoolWithTag(PoolType.NonPagedPoolNx, new ConnContext(), TAG);
+		if (ctx == null) {
+			return STATUS_REQUEST_NOT_ACCEPTED;
+		}
+		ctx.socket = acceptSocket;
+		connections.add(ctx);
+		acceptSocketContext.set(ctx);
+		acceptSocketDispatch.set(connectionDispatch);
+		enableConnectionEvents(ctx);
+		return STATUS_SUCCESS;
+	}
 
-    // ------------------------------------------------------------------ conditional accept
+	// ------------------------------------------------------------------ conditional accept
 
-    protected WskInspectAction inspectEvent(Object socketContext, SockAddr local, SockAddr remote, WskInspectId id) {
-        if (id == null) {
-            listenerDead = true;
-            return WskInspectReject;
-        }
-        WskInspectAction a = cfg.policy.apply(remote);
-        if (a != WskInspectPend) {
-            return a;
-        }
-        Pending p = k.ExAllocatePoolWithTag(PoolType.NonPagedPoolNx, new Pending(), TAG);
-        if (p == null) {
-            return WskInspectReject;
-        }
-        p.irp = k.IoAllocateIrp(1, FALSE);
-        if (p.irp == null) {
-            k.ExFreePoolWithTag(p, TAG);
-            return WskInspectReject;
-        }
-        p.id = copyInspectId(id);
-        p.remote = remote;
-        pending.put(p.id, p);
-        if (cfg.pendTimeoutMs > 0) {
-            p.timer = new KTimer();
-            p.dpc = new KDpc();
-            k.KeInitializeTimer(p.timer);
-            k.KeInitializeDpc(p.dpc, (dpc, ctx, a1, a2) -> pendTimeout((Pending) ctx), p);
-            k.KeSetTimer(p.timer, RELATIVE_MS(cfg.pendTimeoutMs), p.dpc);
-        }
-        if (cfg.check != null) {
-            k.SimQueryCheck(cfg.check, remote, p, (ctx, accept) -> checkAnswered((Pending) ctx, accept));
-        }
-        return WskInspectPend;
-    }
+	protected WskInspectAction inspectEvent(Object socketContext, SockAddr local, SockAddr remote, WskInspectId id) {
+		if (id == null) {
+			listenerDead = true;
+			return WskInspectReject;
+		}
+		WskInspectAction a = cfg.policy.apply(remote);
+		if (a != WskInspectPend) {
+			return a;
+		}
+		Pending p = k.ExAllocatePoolWithTag(PoolType.NonPagedPoolNx, new Pending(), TAG);
+		if (p == null) {
+			return WskInspectReject;
+		}
+		p.irp = k.IoAllocateIrp(1, FALSE);
+		if (p.irp == null) {
+			k.ExFreePoolWithTag(p, TAG);
+			return WskInspectReject;
+		}
+		p.id = copyInspectId(id);
+		p.remote = remote;
+		pending.put(p.id, p);
+		if (cfg.pendTimeoutMs > 0) {
+			p.timer = new KTimer();
+			p.dpc = new KDpc();
+			k.KeInitializeTimer(p.timer);
+			k.KeInitializeDpc(p.dpc, (dpc, ctx, a1, a2) -> pendTimeout((Pending) ctx), p);
+			k.KeSetTimer(p.timer, RELATIVE_MS(cfg.pendTimeoutMs), p.dpc);
+		}
+		if (cfg.check != null) {
+			k.SimQueryCheck(cfg.check, remote, p, (ctx, accept) -> checkAnswered((Pending) ctx, accept));
+		}
+		return WskInspectPend;
+	}
 
-    protected WskInspectId copyInspectId(WskInspectId id) {
-        return new WskInspectId(id);
-    }
+	protected WskInspectId copyInspectId(WskInspectId id) {
+		return new WskInspectId(id);
+	}
 
-    /** Finds and removes the pending entry for an ID (by content). */
-    protected Pending takePending(WskInspectId id) {
-        return pending.remove(id);
-    }
+	/** Finds and removes the pending entry for an ID (by content). */
+	protected Pending takePending(WskInspectId id) {
+		return pending.remove(id);
+	}
 
-    protected void checkAnswered(Pending p, boolean accept) {
-        if (takePending(p.id) == null) {
-            return;
-        }
-        if (p.timer != null) {
-            k.KeCancelTimer(p.timer);
-        }
-        completeInspection(p, accept ? WskInspectAccept : WskInspectReject);
-    }
+	protected void checkAnswered(Pending p, boolean accept) {
+		if (takePending(p.id) == null) {
+			return;
+		}
+		if (p.timer != null) {
+			k.KeCancelTimer(p.timer);
+		}
+		completeInspection(p, accept ? WskInspectAccept : WskInspectReject);
+	}
 
-    protected void pendTimeout(Pending p) {
-        if (takePending(p.id) == null) {
-            return;
-        }
-        completeInspection(p, cfg.timeoutAccepts ? WskInspectAccept : WskInspectReject);
-    }
+	protected void pendTimeout(Pending p) {
+		if (takePending(p.id) == null) {
+			return;
+		}
+		completeInspection(p, cfg.timeoutAccepts ? WskInspectAccept : WskInspectReject);
+	}
 
-    /** Completes with the entry's preallocated IRP; the completion routine frees IRP and entry. */
-    protected void completeInspection(Pending p, WskInspectAction action) {
-        if (listenSocket == null) {
-            releasePending(p);
-            return;
-        }
-        k.IoSetCompletionRoutine(p.irp, this::inspectCompleteDone, p, TRUE, TRUE, TRUE);
-        ((WskProviderListenDispatch) listenSocket.Dispatch).WskInspectComplete(listenSocket, p.id, action, p.irp);
-    }
+	/** Completes with the entry's preallocated IRP; the completion routine frees IRP and entry. */
+	protected void completeInspection(Pending p, WskInspectAction action) {
+		if (listenSocket == null) {
+			releasePending(p);
+			return;
+		}
+		k.IoSetCompletionRoutine(p.irp, this::inspectCompleteDone, p, TRUE, TRUE, TRUE);
+		((WskProviderListenDispatch) listenSocket.Dispatch).WskInspectComplete(listenSocket, p.id, action, p.irp);
+	}
 
-    protected int inspectCompleteDone(Object deviceObject, Irp irp, Object context) {
-        Pending p = (Pending) context;
-        k.IoFreeIrp(irp);
-        k.ExFreePoolWithTag(p, TAG);
-        return STATUS_MORE_PROCESSING_REQUIRED;
-    }
+	protected int inspectCompleteDone(Object deviceObject, Irp irp, Object context) {
+		Pending p = (Pending) context;
+		k.IoFreeIrp(irp);
+		k.ExFreePoolWithTag(p, TAG);
+		return STATUS_MORE_PROCESSING_REQUIRED;
+	}
 
-    protected int abortEvent(Object socketContext, WskInspectId id) {
-        Pending p = takePending(id);
-        if (p != null) {
-            releasePending(p);
-        }
-        return STATUS_SUCCESS;
-    }
+	protected int abortEvent(Object socketContext, WskInspectId id) {
+		Pending p = takePending(id);
+		if (p != null) {
+			releasePending(p);
+		}
+		return STATUS_SUCCESS;
+	}
 
-    protected void releasePending(Pending p) {
-        if (p.timer != null) {
-            k.KeCancelTimer(p.timer);
-        }
-        k.IoFreeIrp(p.irp);
-        k.ExFreePoolWithTag(p, TAG);
-    }
+	protected void releasePending(Pending p) {
+		if (p.timer != null) {
+			k.KeCancelTimer(p.timer);
+		}
+		k.IoFreeIrp(p.irp);
+		k.ExFreePoolWithTag(p, TAG);
+	}
 
-    // ------------------------------------------------------------------ accepted connections
+	// ------------------------------------------------------------------ accepted connections
 
-    protected int receiveEvent(Object socketContext, int flags, WskDataIndication data, long bytes) {
-        return STATUS_SUCCESS;
-    }
+	protected int receiveEvent(Object socketContext, int flags, WskDataIndication data, long bytes) {
+		return STATUS_SUCCESS;
+	}
 
-    protected int disconnectEvent(Object socketContext, int flags) {
-        if (cfg.closeOnDisconnect) {
-            closeConnection((ConnContext) socketContext);
-        }
-        return STATUS_SUCCESS;
-    }
+	protected int disconnectEvent(Object socketContext, int flags) {
+		if (cfg.closeOnDisconnect) {
+			closeConnection((ConnContext) socketContext);
+		}
+		return STATUS_SUCCESS;
+	}
 
-    /** Asynchronous close: the completion routine frees the IRP and the context. */
-    protected void closeConnection(ConnContext c) {
-        if (c.closing) {
-            return;
-        }
-        Irp irp = k.IoAllocateIrp(1, FALSE);
-        if (irp == null) {
-            return;
-        }
-        c.closing = true;
-        k.IoSetCompletionRoutine(irp, this::closeComplete, c, TRUE, TRUE, TRUE);
-        c.socket.Dispatch.WskCloseSocket(c.socket, irp);
-    }
+	/** Asynchronous close: the completion routine frees the IRP and the context. */
+	protected void closeConnection(ConnContext c) {
+		if (c.closing) {
+			return;
+		}
+		Irp irp = k.IoAllocateIrp(1, FALSE);
+		if (irp == null) {
+			return;
+		}
+		c.closing = true;
+		k.IoSetCompletionRoutine(irp, this::closeComplete, c, TRUE, TRUE, TRUE);
+		c.socket.Dispatch.WskCloseSocket(c.socket, irp);
+	}
 
-    protected int closeComplete(Object deviceObject, Irp irp, Object context) {
-        ConnContext c = (ConnContext) context;
-        connections.remove(c);
-        k.IoFreeIrp(irp);
-        k.ExFreePoolWithTag(c, TAG);
-        return STATUS_MORE_PROCESSING_REQUIRED;
-    }
+	protected int closeComplete(Object deviceObject, Irp irp, Object context) {
+		ConnContext c = (ConnContext) context;
+		connections.remove(c);
+		k.IoFreeIrp(irp);
+		k.ExFreePoolWithTag(c, TAG);
+		return STATUS_MORE_PROCESSING_REQUIRED;
+	}
 
-    // ------------------------------------------------------------------ for tests
+	// ------------------------------------------------------------------ for tests
 
-    public int pendingCount() {
-        return pending.size();
-    }
+	public int pendingCount() {
+		return pending.size();
+	}
 
-    public int connectionCount() {
-        return connections.size();
-    }
+	public int connectionCount() {
+		return connections.size();
+	}
 
-    public boolean listenerDead() {
-        return listenerDead;
-    }
+	public boolean listenerDead() {
+		return listenerDead;
+	}
 
-    public WskSocket listenSocket() {
-        return listenSocket;
-    }
+	public WskSocket listenSocket() {
+		return listenSocket;
+	}
 
-    public List<Irp> acceptIrpsForTest() {
-        return acceptIrps;
-    }
+	public List<Irp> acceptIrpsForTest() {
+		return acceptIrps;
+	}
 
-    public void postAcceptForTest(Irp irp) {
-        postAccept(irp);
-    }
+	public void postAcceptForTest(Irp irp) {
+		postAccept(irp);
+	}
 
-    public int enableAcceptEventForTest() {
-        return listenSocket.Dispatch.WskControlSocket(listenSocket, WskSetOption, SO_WSK_EVENT_CALLBACK, SOL_SOCKET,
-                new WskEventCallbackControl(NPI_WSK_INTERFACE_ID, WSK_EVENT_ACCEPT), null);
-    }
+	public int enableAcceptEventForTest() {
+		return listenSocket.Dispatch.WskControlSocket(listenSocket, WskSetOption, SO_WSK_EVENT_CALLBACK, SOL_SOCKET,
+				new WskEventCallbackControl(NPI_WSK_INTERFACE_ID, WSK_EVENT_ACCEPT), null);
+	}
 }

@@ -10,7 +10,7 @@ import java.util.Map;
  * @param values   counter values, unsigned 32-bit in the C (ULONG), hence long
  */
 public record ListenerCounters(String listener, Map<DriverCounter, Long> values) {
-    public ListenerCounters {
-        values = Map.copyOf(values);
-    }
+	public ListenerCounters {
+		values = Map.copyOf(values);
+	}
 }

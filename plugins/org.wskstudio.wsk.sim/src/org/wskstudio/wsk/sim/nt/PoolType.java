@@ -2,9 +2,9 @@ package org.wskstudio.wsk.sim.nt;
 
 /** POOL_TYPE values the simulator distinguishes. */
 public enum PoolType {
-    NonPagedPool, NonPagedPoolNx, PagedPool;
+	NonPagedPool, NonPagedPoolNx, PagedPool;
 
-    public boolean paged() {
-        return this == PagedPool;
-    }
+	public boolean paged() {
+		return this == PagedPool;
+	}
 }

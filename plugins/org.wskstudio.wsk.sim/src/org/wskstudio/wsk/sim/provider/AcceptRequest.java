@@ -6,5 +6,5 @@ import org.wskstudio.wsk.sim.wsk.WskClientConnectionDispatch;
 
 /** A WskAccept call waiting in a listening socket's FIFO queue. */
 record AcceptRequest(Irp irp, Object context, WskClientConnectionDispatch dispatch, SockAddrOut localOut,
-        SockAddrOut remoteOut) {
+		SockAddrOut remoteOut) {
 }

@@ -8,16 +8,16 @@ import org.wskstudio.wsk.sim.wsk.WskSocket;
 
 /** State behind one WSK_REGISTRATION. */
 final class Registration {
-    final WskClient client;
-    final String element;
-    int captures;
-    boolean deregistered;
-    int staticEventMask;
-    int socketsCreated;
-    final Set<WskSocket> openSockets = new LinkedHashSet<>();
+	final WskClient client;
+	final String element;
+	int captures;
+	boolean deregistered;
+	int staticEventMask;
+	int socketsCreated;
+	final Set<WskSocket> openSockets = new LinkedHashSet<>();
 
-    Registration(WskClient client, String element) {
-        this.client = client;
-        this.element = element;
-    }
+	Registration(WskClient client, String element) {
+		this.client = client;
+		this.element = element;
+	}
 }

@@ -1,5 +1,5 @@
 package org.wskstudio.wsk.sim.verify;
 
 public enum Severity {
-    ERROR, WARNING
+	ERROR, WARNING
 }

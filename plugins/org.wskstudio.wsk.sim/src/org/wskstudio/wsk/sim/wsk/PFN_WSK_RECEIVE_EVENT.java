@@ -6,5 +6,5 @@ package org.wskstudio.wsk.sim.wsk;
  */
 @FunctionalInterface
 public interface PFN_WSK_RECEIVE_EVENT {
-    int receive(Object SocketContext, int Flags, WskDataIndication DataIndication, long BytesIndicated);
+	int receive(Object SocketContext, int Flags, WskDataIndication DataIndication, long BytesIndicated);
 }

@@ -4,5 +4,5 @@ import org.wskstudio.wsk.sim.net.SockAddr;
 
 /** An optional PSOCKADDR output buffer (WskAccept's LocalAddress / RemoteAddress). */
 public final class SockAddrOut {
-    public SockAddr value;
+	public SockAddr value;
 }

@@ -6,9 +6,9 @@ package org.wskstudio.wsk.sim.wsk;
  * {@link WskProviderConnectionDispatch}.
  */
 public abstract class WskSocket {
-    public final WskProviderBasicDispatch Dispatch;
+	public final WskProviderBasicDispatch Dispatch;
 
-    protected WskSocket(WskProviderBasicDispatch dispatch) {
-        this.Dispatch = dispatch;
-    }
+	protected WskSocket(WskProviderBasicDispatch dispatch) {
+		this.Dispatch = dispatch;
+	}
 }
