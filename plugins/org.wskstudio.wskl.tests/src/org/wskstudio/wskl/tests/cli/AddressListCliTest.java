@@ -77,7 +77,7 @@ class AddressListCliTest {
 	}
 
 	@Test
-	void theGeneratedCAndJavaNameTheListLineOfEachExpandedRule() throws IOException {
+	void theGeneratedCNamesTheListLineOfEachExpandedRuleAndTheTwinHasItsRows() throws IOException {
 		Path model = model("# drop list\n198.51.100.0/24\n\n2001:db8:bad::/48\n");
 		Path out = temp.resolve("out");
 		CliRun c = wskl("generate", "--target", "c", model, "-o", out.resolve("c"));
@@ -95,9 +95,9 @@ class AddressListCliTest {
 		try (Stream<Path> files = Files.walk(out.resolve("java"))) {
 			twin = Files.readString(files.filter(f -> f.toString().endsWith(".java")).findFirst().orElseThrow());
 		}
-		// the twin's rule table is data: one row per rule, its origin last
-		assertThat(twin).containsSubsequence("198.51.100.0/24", "rule 2 of listener Front (drop.txt:2)",
-				"rule 3 of listener Front (drop.txt:4)");
+		// the twin's rule table is data: one row per expanded rule (address in hex), its origin last
+		assertThat(twin).containsSubsequence("reject ipv4/c6336400/24 ", " rule 2 of listener Front",
+				"reject ipv6/20010db80bad", " rule 3 of listener Front");
 	}
 
 	@Test
