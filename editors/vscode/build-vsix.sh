@@ -31,6 +31,9 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   fi
 fi
 
+# the client's own logic without VS Code (the address lists to watch)
+node --test test/
+
 mkdir -p server "$(dirname "$VSIX")"
 cp "$WSKL_JAR" server/wskl.jar
 rm -f "$VSIX"
@@ -39,7 +42,7 @@ npx --no-install vsce package --allow-missing-repository --skip-license --out "$
 # The .vsix must hold the client, its language client library, the grammars, the language
 # configuration and the server.
 listing="$("$JAR_TOOL" tf "$VSIX")"
-for entry in extension/package.json extension/extension.js extension/language-configuration.json \
+for entry in extension/package.json extension/extension.js extension/lists.js extension/language-configuration.json \
     extension/syntaxes/wskl.tmLanguage.json extension/syntaxes/wsks.tmLanguage.json \
     extension/node_modules/vscode-languageclient/node.js extension/server/wskl.jar; do
   if ! grep -qx "$entry" <<<"$listing"; then

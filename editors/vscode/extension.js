@@ -8,9 +8,11 @@ const os = require('os');
 const cp = require('child_process');
 const vscode = require('vscode');
 const { LanguageClient, TransportKind } = require('vscode-languageclient/node');
+const { listNames, listGlob } = require('./lists');
 
 let client;
 let output;
+let listWatcher;
 
 /** The java to run: the setting, else $JAVA_HOME/bin/java, else java on the PATH. */
 function javaPath() {
@@ -50,9 +52,48 @@ function startClient(context) {
       { scheme: 'file', language: 'wsks' },
     ],
     outputChannel: output,
+    // models and scenarios changed on disk (not in an editor) are built again by the server
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{wskl,wsks}') },
   };
   client = new LanguageClient('wskl', 'WSKL language server', server, clientOptions);
-  return client.start();
+  return client.start().then(watchLists);
+}
+
+/**
+ * Watches the address lists the workspace's models read (`from "drop.txt"`) and sends their
+ * changes to the server, which re-validates the models reading them. Called again when a model
+ * changes, since the lists it names may have changed.
+ */
+async function watchLists() {
+  const names = [];
+  for (const model of await vscode.workspace.findFiles('**/*.wskl', '**/node_modules/**')) {
+    try {
+      names.push(...listNames(Buffer.from(await vscode.workspace.fs.readFile(model)).toString('utf8')));
+    } catch (e) {
+      // a model removed meanwhile
+    }
+  }
+  const glob = listGlob(names);
+  if (listWatcher && listWatcher.glob === glob) {
+    return;
+  }
+  if (listWatcher) {
+    listWatcher.watcher.dispose();
+    listWatcher = undefined;
+  }
+  if (!glob) {
+    return;
+  }
+  const watcher = vscode.workspace.createFileSystemWatcher(glob);
+  const send = (type) => (uri) => {
+    if (client && client.isRunning()) {
+      client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri.toString(), type }] });
+    }
+  };
+  watcher.onDidCreate(send(1));
+  watcher.onDidChange(send(2));
+  watcher.onDidDelete(send(3));
+  listWatcher = { glob, watcher };
 }
 
 /** The model to simulate for the active file: a .wskl itself; for a .wsks the model next to it that declares its driver. */
@@ -135,6 +176,12 @@ function activate(context) {
     }
     await startClient(context);
   }));
+  context.subscriptions.push(vscode.workspace.onDidSaveTextDocument((document) => {
+    if (document.languageId === 'wskl') {
+      watchLists();
+    }
+  }));
+  context.subscriptions.push({ dispose: () => listWatcher && listWatcher.watcher.dispose() });
   return startClient(context);
 }
 

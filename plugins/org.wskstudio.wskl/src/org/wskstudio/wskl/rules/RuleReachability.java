@@ -23,11 +23,16 @@ import org.wskstudio.wskl.rules.RuleExtent.Condition;
  * unreachable rule but never invents one. With more than {@value #EXACT_GROUPS} groups, a group
  * is checked against itself and the rules that match everything only, which keeps the pass at
  * O(n log n) for any model.
+ *
+ * <p>A rule with an address list takes part line by line ({@link RuleExtent#entry()}): each listed
+ * range is checked against the earlier rules and the earlier lines, and covers what comes after it,
+ * as the expanded rules do. The covers are labelled with the extent's position, so a finding names
+ * list lines as well as rules.
  */
 public final class RuleReachability {
 
-	/** An unreachable rule and the earlier rules (0-based, ascending) that cover it. */
-	public record Finding(int rule, List<Integer> coveredBy, boolean complete) {
+	/** An unreachable rule (or list line) and the earlier rules and list lines (in rule order) that cover it. */
+	public record Finding(RuleExtent rule, List<RuleExtent> coveredBy, boolean complete) {
 
 		/** True when one earlier rule alone covers it (the classic shadowed rule). */
 		public boolean single() {
@@ -90,49 +95,45 @@ public final class RuleReachability {
 	/** The unreachable rules among the extents (in rule order), each with what covers it. */
 	public static List<Finding> of(List<RuleExtent> rules) {
 		RuleReachability sweep = new RuleReachability(rules);
-		Map<Integer, RuleExtent> byIndex = new LinkedHashMap<>();
 		List<Finding> findings = new ArrayList<>();
 		Map<Condition, Integer> groupOf = new LinkedHashMap<>();
 		for (int g = 0; g < sweep.groups.size(); g++) {
 			groupOf.put(sweep.groups.get(g), g);
 		}
-		for (RuleExtent rule : rules) {
+		for (int position = 0; position < rules.size(); position++) {
+			RuleExtent rule = rules.get(position);
 			int group = groupOf.get(rule.condition());
-			Finding finding = sweep.find(rule, group, byIndex);
+			Finding finding = sweep.find(rule, group, rules);
 			if (finding != null) {
 				findings.add(finding);
 			}
-			byIndex.put(rule.index(), rule);
 			for (int target : sweep.targets.get(group)) {
-				sweep.add(sweep.covers.get(target), rule);
+				sweep.add(sweep.covers.get(target), rule, position);
 			}
 		}
 		return findings;
 	}
 
-	private void add(Group group, RuleExtent rule) {
+	private void add(Group group, RuleExtent rule, int position) {
 		switch (rule.family()) {
 		case RuleExtent.ANY -> {
-			group.ipv4.add(BigInteger.ZERO, space(32), rule.index());
-			group.ipv6.add(BigInteger.ZERO, space(128), rule.index());
+			group.ipv4.add(BigInteger.ZERO, space(32), position);
+			group.ipv6.add(BigInteger.ZERO, space(128), position);
 			if (group.anyFamily == NOBODY) {
-				group.anyFamily = rule.index();
+				group.anyFamily = position;
 			}
 		}
-		case RuleExtent.IPV4 -> group.ipv4.add(rule.first(), rule.last(), rule.index());
-		case RuleExtent.IPV6 -> group.ipv6.add(rule.first(), rule.last(), rule.index());
-		default -> {
-			// a list's lines are not read here: it covers nothing
-		}
+		case RuleExtent.IPV4 -> group.ipv4.add(rule.first(), rule.last(), position);
+		default -> group.ipv6.add(rule.first(), rule.last(), position);
 		}
 	}
 
-	private Finding find(RuleExtent rule, int group, Map<Integer, RuleExtent> earlier) {
+	private Finding find(RuleExtent rule, int group, List<RuleExtent> earlier) {
 		for (int source : sources.get(group)) {
 			Group cover = covers.get(source);
-			if (rule.family() == RuleExtent.ANY || rule.family() == RuleExtent.LIST) {
+			if (rule.family() == RuleExtent.ANY) {
 				if (cover.anyFamily != NOBODY) {
-					return new Finding(rule.index(), List.of(cover.anyFamily), true);
+					return new Finding(rule, List.of(earlier.get(cover.anyFamily)), true);
 				}
 				continue;
 			}
@@ -146,11 +147,12 @@ public final class RuleReachability {
 			by.sort(null);
 			for (int candidate : by) {
 				if (earlier.get(candidate).spans(rule)) {
-					return new Finding(rule.index(), List.of(candidate), true);
+					return new Finding(rule, List.of(earlier.get(candidate)), true);
 				}
 			}
 			boolean complete = labels.complete() && by.size() <= NAMED;
-			return new Finding(rule.index(), by.subList(0, Math.min(NAMED, by.size())), complete);
+			return new Finding(rule, by.subList(0, Math.min(NAMED, by.size())).stream().map(earlier::get).toList(),
+					complete);
 		}
 		return null;
 	}

@@ -77,6 +77,11 @@ final class LspClient implements AutoCloseable {
 	}
 
 	/** The next diagnostics published for a document that satisfy the condition. */
+	/** Forgets the messages received so far and not awaited, so that the next wait sees only later ones. */
+	synchronized void forgetReceived() {
+		seen.clear();
+	}
+
 	JsonObject diagnostics(String uri, Predicate<JsonObject> condition) throws InterruptedException {
 		return await(m -> "textDocument/publishDiagnostics".equals(text(m, "method"))
 				&& uri.equals(m.getAsJsonObject("params").get("uri").getAsString())
