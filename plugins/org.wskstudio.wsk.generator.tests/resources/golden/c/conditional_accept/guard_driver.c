@@ -1321,42 +1321,13 @@ static const WSK_CLIENT_CONNECTION_DISPATCH GuardPublicConnectionDispatch = {
 #define GUARD_PUBLIC_CONNECTION_EVENTS (WSK_EVENT_RECEIVE | WSK_EVENT_DISCONNECT)
 
 /* from listener Public (conditional_accept.wskl:10): the inspect rules in
- * model order, first match wins; the last entry is the listener's default. */
+ * model order, first match wins; the last entry is the listener's default.
+ * One rule a line: its origin (the model or list line) and its text. */
 static const GUARD_RULE GuardPublicRules[] = {
-    /* rule 1 of listener Public (conditional_accept.wskl:14): reject remote
-     * 10.0.0.0/8 */
-    {
-        .Remote = { GuardAddressIpv4, { 10, 0, 0, 0 }, 8, 0, 65535 },
-        .Local  = GUARD_MATCH_ANY,
-        .Action = WskInspectReject,
-        .Origin = "rule 1 of listener Public (conditional_accept.wskl:14)"
-    },
-    /* rule 2 of listener Public (conditional_accept.wskl:15): accept remote
-     * 192.168.0.0/16 local port 40009 */
-    {
-        .Remote = { GuardAddressIpv4, { 192, 168, 0, 0 }, 16, 0, 65535 },
-        .Local  = GUARD_MATCH_ANY_PORTS(40009, 40009),
-        .Action = WskInspectAccept,
-        .Origin = "rule 2 of listener Public (conditional_accept.wskl:15)"
-    },
-    /* rule 3 of listener Public (conditional_accept.wskl:16): pend remote
-     * 172.16.0.0/12 with check Reputation timeout 500 ms else reject */
-    {
-        .Remote = { GuardAddressIpv4, { 172, 16, 0, 0 }, 12, 0, 65535 },
-        .Local  = GUARD_MATCH_ANY,
-        .Action = WskInspectPend,
-        .TimeoutAction = WskInspectReject,
-        .TimeoutMs = 500,
-        .StartCheck = GuardPublic_StartReputationCheck,
-        .Origin = "rule 3 of listener Public (conditional_accept.wskl:16)"
-    },
-    /* default of listener Public (conditional_accept.wskl:10): reject */
-    {
-        .Remote = GUARD_MATCH_ANY,
-        .Local  = GUARD_MATCH_ANY,
-        .Action = WskInspectReject,
-        .Origin = "default of listener Public (conditional_accept.wskl:10)"
-    },
+    { .Remote = { GuardAddressIpv4, { 10, 0, 0, 0 }, 8, 0, 65535 }, .Local = GUARD_MATCH_ANY, .Action = WskInspectReject, .Origin = "rule 1 of listener Public (conditional_accept.wskl:14)" }, /* reject remote 10.0.0.0/8 */
+    { .Remote = { GuardAddressIpv4, { 192, 168, 0, 0 }, 16, 0, 65535 }, .Local = GUARD_MATCH_ANY_PORTS(40009, 40009), .Action = WskInspectAccept, .Origin = "rule 2 of listener Public (conditional_accept.wskl:15)" }, /* accept remote 192.168.0.0/16 local port 40009 */
+    { .Remote = { GuardAddressIpv4, { 172, 16, 0, 0 }, 12, 0, 65535 }, .Local = GUARD_MATCH_ANY, .Action = WskInspectPend, .TimeoutAction = WskInspectReject, .TimeoutMs = 500, .StartCheck = GuardPublic_StartReputationCheck, .Origin = "rule 3 of listener Public (conditional_accept.wskl:16)" }, /* pend remote 172.16.0.0/12 with check Reputation timeout 500 ms else reject */
+    { .Remote = GUARD_MATCH_ANY, .Local = GUARD_MATCH_ANY, .Action = WskInspectReject, .Origin = "default of listener Public (conditional_accept.wskl:10)" }, /* reject */
 };
 
 /* from listener Public (conditional_accept.wskl:10): the rules above
@@ -1369,27 +1340,16 @@ static const ULONG GuardPublicIpv4Starts[] = {
     0x00000000U, 0x0A000000U, 0x0B000000U, 0xAC100000U, 0xAC200000U, 0xC0A80000U, 0xC0A90000U,
 };
 static const GUARD_INTERVAL4 GuardPublicIpv4Intervals[] = {
-    /* 0.0.0.0 and up: default */
-    { 0, 1 },
-    /* 10.0.0.0 and up: rule 1 of listener Public
-     * (conditional_accept.wskl:14) */
-    { 1, 1 },
-    /* 11.0.0.0 and up: default */
-    { 0, 1 },
-    /* 172.16.0.0 and up: rule 3 of listener Public
-     * (conditional_accept.wskl:16) */
-    { 2, 1 },
-    /* 172.32.0.0 and up: default */
-    { 0, 1 },
-    /* 192.168.0.0 and up: rule 2 of listener Public
-     * (conditional_accept.wskl:15), default */
-    { 3, 2 },
-    /* 192.169.0.0 and up: default */
-    { 0, 1 },
+    { 0, 1 }, /* 0.0.0.0 and up: default */
+    { 1, 1 }, /* 10.0.0.0 and up: rule 1 of listener Public (conditional_accept.wskl:14) */
+    { 0, 1 }, /* 11.0.0.0 and up: default */
+    { 2, 1 }, /* 172.16.0.0 and up: rule 3 of listener Public (conditional_accept.wskl:16) */
+    { 0, 1 }, /* 172.32.0.0 and up: default */
+    { 3, 2 }, /* 192.168.0.0 and up: rule 2 of listener Public (conditional_accept.wskl:15), default */
+    { 0, 1 }, /* 192.169.0.0 and up: default */
 };
 static const GUARD_INTERVAL GuardPublicIpv6Intervals[] = {
-    /* [::] and up: default */
-    { { 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00 }, 0, 1 },
+    { { 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00 }, 0, 1 }, /* [::] and up: default */
 };
 /* the intervals' candidates, as indices into GuardPublicRules */
 static const ULONG GuardPublicCandidates[] = {

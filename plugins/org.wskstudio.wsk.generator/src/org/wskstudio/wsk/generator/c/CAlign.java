@@ -121,11 +121,12 @@ final class CAlign {
 	 * preprocessor lines, strings and character literals are ignored.
 	 */
 	static String continuations(String code) {
-		String[] lines = code.split("\n", -1);
-		StringBuilder out = new StringBuilder();
+		StringBuilder out = new StringBuilder(code.length() + code.length() / 64);
 		java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>(); // column after '(', -1 = hanging
-		for (int i = 0; i < lines.length; i++) {
-			String line = lines[i];
+		int from = 0;
+		while (true) {
+			int newline = code.indexOf('\n', from);
+			String line = code.substring(from, newline < 0 ? code.length() : newline);
 			String trimmed = line.strip();
 			boolean comment = trimmed.startsWith("/*") || trimmed.startsWith("*") || trimmed.startsWith("#");
 			if (!open.isEmpty() && !comment && !trimmed.isEmpty() && open.peek() >= 0) {
@@ -139,11 +140,12 @@ final class CAlign {
 				open.clear();
 			}
 			out.append(line);
-			if (i + 1 < lines.length) {
-				out.append('\n');
+			if (newline < 0) {
+				return out.toString();
 			}
+			out.append('\n');
+			from = newline + 1;
 		}
-		return out.toString();
 	}
 
 	private static void scan(String line, java.util.ArrayDeque<Integer> open) {
@@ -166,7 +168,7 @@ final class CAlign {
 				}
 				c = close + 1;
 			} else if (ch == '(') {
-				boolean hanging = line.substring(c + 1, end).isBlank();
+				boolean hanging = isBlank(line, c + 1, end);
 				open.push(hanging ? -1 : c + 1);
 			} else if (ch == ')') {
 				if (!open.isEmpty()) {
@@ -174,6 +176,15 @@ final class CAlign {
 				}
 			}
 		}
+	}
+
+	private static boolean isBlank(String line, int from, int to) {
+		for (int c = from; c < to; c++) {
+			if (!Character.isWhitespace(line.charAt(c))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** The end of a line's code, before a trailing comment. */

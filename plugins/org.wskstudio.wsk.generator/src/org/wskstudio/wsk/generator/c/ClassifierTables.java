@@ -1,5 +1,6 @@
 package org.wskstudio.wsk.generator.c;
 
+import java.util.List;
 import java.util.StringJoiner;
 
 import org.wskstudio.wsk.generator.common.RuleClassifier;
@@ -13,7 +14,7 @@ import org.wskstudio.wsk.model.addressing.IpAddresses;
  * are numbers in an array of their own, so that the search reads 4 bytes a step and compares
  * integers), the candidate
  * rule indices, the candidates for a peer of unknown family, and the PFX_CLASSIFIER that ties
- * them to the rules. Each interval names its candidates and their model lines in a comment.
+ * them to the rules. Each interval is one line, its candidates and their model lines in a trailing comment.
  * Pfx_Evaluate searches them (section 6).
  */
 final class ClassifierTables {
@@ -60,9 +61,14 @@ final class ClassifierTables {
 		for (int i = 0; i < t.size(); i++) {
 			byte[] start = t.start(i);
 			String address = IpAddresses.format(start);
-			w.comment((v4 ? address : "[" + address + "]") + " and up: "
-					+ names(l, candidates, t.listStart(i), t.listStart(i) + t.listLength(i)));
-			w.line("{ " + (v4 ? "" : CLiterals.bytes(start) + ", ") + t.listStart(i) + ", " + t.listLength(i) + " },");
+			StringBuilder row = new StringBuilder(96).append("{ ");
+			if (!v4) {
+				row.append(CLiterals.bytes(start)).append(", ");
+			}
+			row.append(t.listStart(i)).append(", ").append(t.listLength(i)).append(" }, /* ")
+					.append(v4 ? address : "[" + address + "]").append(" and up: ");
+			names(row, l, candidates, t.listStart(i), t.listStart(i) + t.listLength(i));
+			w.line(row.append(" */").toString());
 		}
 		w.dedent();
 		w.line("};");
@@ -76,12 +82,18 @@ final class ClassifierTables {
 		for (int i = 0; i < t.size(); i += 8) {
 			StringJoiner line = new StringJoiner(", ", "", ",");
 			for (int k = i; k < Math.min(t.size(), i + 8); k++) {
-				line.add(String.format("0x%08XU", java.nio.ByteBuffer.wrap(t.start(k)).getInt()));
+				line.add(hex(t.start(k)));
 			}
 			w.line(line.toString());
 		}
 		w.dedent();
 		w.line("};");
+	}
+
+	/** An IPv4 address as a C constant in host order, e.g. {@code 0x0B000000U}. */
+	private static String hex(byte[] address) {
+		String digits = Integer.toHexString(java.nio.ByteBuffer.wrap(address).getInt()).toUpperCase(java.util.Locale.ROOT);
+		return "0x" + "0".repeat(8 - digits.length()) + digits + "U";
 	}
 
 	private static void indices(CodeWriter w, String declaration, int[] values) {
@@ -100,19 +112,21 @@ final class ClassifierTables {
 
 	/** The candidates' model elements, e.g. {@code rule 2 (x.wskl:15), default}; "no rule" when none. */
 	private static String names(WskListener l, int[] list, int from, int to) {
+		return names(new StringBuilder(), l, list, from, to).toString();
+	}
+
+	private static StringBuilder names(StringBuilder out, WskListener l, int[] list, int from, int to) {
 		if (from == to) {
-			return "no rule (reject)";
+			return out.append("no rule (reject)");
 		}
-		StringJoiner names = new StringJoiner(", ");
+		List<InspectRule> rules = l.getInspectRules();
 		for (int k = from; k < to; k++) {
-			int r = list[k];
-			if (r < l.getInspectRules().size()) {
-				InspectRule rule = l.getInspectRules().get(r);
-				names.add(CTrace.of(rule));
-			} else {
-				names.add("default");
+			if (k > from) {
+				out.append(", ");
 			}
+			int r = list[k];
+			out.append(r < rules.size() ? CTrace.of(rules.get(r)) : "default");
 		}
-		return names.toString();
+		return out;
 	}
 }

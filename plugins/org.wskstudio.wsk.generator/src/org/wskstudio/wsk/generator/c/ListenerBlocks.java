@@ -126,35 +126,26 @@ final class ListenerBlocks {
 
 	private void rules(CodeWriter w, WskListener l) {
 		w.comment(CTrace.from(l) + ": the inspect rules in model order, first match wins; the last entry is the"
-				+ " listener's default.");
+				+ " listener's default. One rule a line: its origin (the model or list line) and its text.");
 		w.line(x("static const PFX_RULE PfxLsnRules[] = {", l));
 		w.indent();
 		for (InspectRule r : l.getInspectRules()) {
-			w.comment(CTrace.of(r) + ": " + CModelText.rule(r));
-			w.line("{");
-			w.indent();
-			w.line(".Remote = " + match(r.getRemote()) + ",");
-			w.line(".Local  = " + match(r.getLocal()) + ",");
-			w.line(".Action = " + WskNames.action(r.getAction()) + ",");
+			StringBuilder row = new StringBuilder(160).append("{ .Remote = ").append(match(r.getRemote()))
+					.append(", .Local = ").append(match(r.getLocal()))
+					.append(", .Action = ").append(WskNames.action(r.getAction()));
 			if (r.getAction() == InspectAction.PEND) {
-				w.line(".TimeoutAction = " + WskNames.action(r.getTimeoutAction()) + ",");
-				w.line(".TimeoutMs = " + r.getTimeoutMillis() + ",");
-				w.line(".StartCheck = " + n.checkStart(l, r.getCheck()) + ",");
+				row.append(", .TimeoutAction = ").append(WskNames.action(r.getTimeoutAction()))
+						.append(", .TimeoutMs = ").append(r.getTimeoutMillis())
+						.append(", .StartCheck = ").append(n.checkStart(l, r.getCheck()));
 			}
-			w.line(".Origin = " + CLiterals.string(CTrace.of(r)));
-			w.dedent();
-			w.line("},");
+			row.append(", .Origin = ").append(CLiterals.string(CTrace.of(r))).append(" }, /* ")
+					.append(CModelText.rule(r)).append(" */");
+			w.line(row.toString());
 		}
 		String origin = "default of " + CTrace.of(l);
-		w.comment(origin + ": " + ModelWords.actionWord(l.getDefaultAction()));
-		w.line("{");
-		w.indent();
-		w.line(n.expand(".Remote = PFX_MATCH_ANY,"));
-		w.line(n.expand(".Local  = PFX_MATCH_ANY,"));
-		w.line(".Action = " + WskNames.action(l.getDefaultAction()) + ",");
-		w.line(".Origin = " + CLiterals.string(origin));
-		w.dedent();
-		w.line("},");
+		w.line(n.expand("{ .Remote = PFX_MATCH_ANY, .Local = PFX_MATCH_ANY, .Action = ")
+				+ WskNames.action(l.getDefaultAction()) + ", .Origin = " + CLiterals.string(origin) + " }, /* "
+				+ ModelWords.actionWord(l.getDefaultAction()) + " */");
 		w.dedent();
 		w.line("};");
 		w.blank();

@@ -37,8 +37,15 @@ public abstract class IndentingWriter<W extends IndentingWriter<W>> {
 		if (text.isEmpty()) {
 			return blank();
 		}
-		out.append(INDENT.repeat(level)).append(text.stripTrailing()).append('\n');
+		indentLine();
+		out.append(text.stripTrailing()).append('\n');
 		return self();
+	}
+
+	private void indentLine() {
+		for (int i = 0; i < level; i++) {
+			out.append(INDENT);
+		}
 	}
 
 	/** A blank line, unless the text already ends with one or is empty. */
@@ -55,7 +62,8 @@ public abstract class IndentingWriter<W extends IndentingWriter<W>> {
 		String text = template.endsWith("\n") ? template.substring(0, template.length() - 1) : template;
 		for (String line : text.split("\n", -1)) {
 			if (!line.isBlank()) {
-				out.append(INDENT.repeat(level)).append(line.stripTrailing()).append('\n');
+				indentLine();
+				out.append(line.stripTrailing()).append('\n');
 			} else if (templateBlanksAsWritten) {
 				out.append('\n');
 			} else {

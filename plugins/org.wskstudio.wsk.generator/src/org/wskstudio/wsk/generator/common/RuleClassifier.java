@@ -260,26 +260,115 @@ public final class RuleClassifier {
 	 * there. Neighbours with equal lists are merged; equal lists are stored once.
 	 */
 	private Table sweep(int kind, int bytes, List<Integer> flat, Map<List<Integer>, Integer> shared) {
-		TreeMap<BigInteger, List<Integer>> enter = new TreeMap<>();
-		TreeMap<BigInteger, List<Integer>> leave = new TreeMap<>();
-		BigInteger top = BigInteger.ONE.shiftLeft(bytes * 8);
-		enter.put(BigInteger.ZERO, new ArrayList<>());
+		return bytes == 4 ? sweep(kind, new Ipv4Keys(), flat, shared) : sweep(kind, new WideKeys(bytes), flat, shared);
+	}
+
+	/**
+	 * Addresses as sweep keys: IPv4 addresses fit a long (compared as numbers, no allocation per
+	 * comparison), IPv6 addresses are BigIntegers. {@code end} is the first address after a
+	 * condition's range, or null when the range reaches the top of the space.
+	 */
+	private interface Keys<K extends Comparable<K>> {
+		int bytes();
+
+		K zero();
+
+		K first(Condition c);
+
+		K end(Condition c);
+
+		byte[] toBytes(K key);
+	}
+
+	private static final class Ipv4Keys implements Keys<Long> {
+		@Override
+		public int bytes() {
+			return 4;
+		}
+
+		@Override
+		public Long zero() {
+			return 0L;
+		}
+
+		@Override
+		public Long first(Condition c) {
+			long address = ((c.prefix[0] & 0xffL) << 24) | ((c.prefix[1] & 0xffL) << 16) | ((c.prefix[2] & 0xffL) << 8)
+					| (c.prefix[3] & 0xffL);
+			return address & ~((1L << (32 - c.prefixLength)) - 1);
+		}
+
+		@Override
+		public Long end(Condition c) {
+			long end = first(c) + (1L << (32 - c.prefixLength));
+			return end < (1L << 32) ? end : null;
+		}
+
+		@Override
+		public byte[] toBytes(Long key) {
+			long v = key;
+			return new byte[] { (byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v };
+		}
+	}
+
+	private static final class WideKeys implements Keys<BigInteger> {
+		private final int bytes;
+		private final BigInteger top;
+
+		WideKeys(int bytes) {
+			this.bytes = bytes;
+			this.top = BigInteger.ONE.shiftLeft(bytes * 8);
+		}
+
+		@Override
+		public int bytes() {
+			return bytes;
+		}
+
+		@Override
+		public BigInteger zero() {
+			return BigInteger.ZERO;
+		}
+
+		@Override
+		public BigInteger first(Condition c) {
+			BigInteger size = BigInteger.ONE.shiftLeft(bytes * 8 - c.prefixLength);
+			return new BigInteger(1, c.prefix).and(size.subtract(BigInteger.ONE).not());
+		}
+
+		@Override
+		public BigInteger end(Condition c) {
+			BigInteger end = first(c).add(BigInteger.ONE.shiftLeft(bytes * 8 - c.prefixLength));
+			return end.compareTo(top) < 0 ? end : null;
+		}
+
+		@Override
+		public byte[] toBytes(BigInteger value) {
+			return RuleClassifier.toBytes(value, bytes);
+		}
+	}
+
+	private <K extends Comparable<K>> Table sweep(int kind, Keys<K> keys, List<Integer> flat,
+			Map<List<Integer>, Integer> shared) {
+		int bytes = keys.bytes();
+		TreeMap<K, List<Integer>> enter = new TreeMap<>();
+		TreeMap<K, List<Integer>> leave = new TreeMap<>();
+		enter.put(keys.zero(), new ArrayList<>());
 		for (int r = 0; r < remote.length; r++) {
 			Condition c = remote[r];
-			BigInteger first;
-			BigInteger end;
+			K first;
+			K end;
 			if (c.kind == ANY) {
-				first = BigInteger.ZERO;
-				end = top;
+				first = keys.zero();
+				end = null;
 			} else if (c.kind == kind) {
-				BigInteger size = BigInteger.ONE.shiftLeft(bytes * 8 - c.prefixLength);
-				first = new BigInteger(1, c.prefix).and(size.subtract(BigInteger.ONE).not());
-				end = first.add(size);
+				first = keys.first(c);
+				end = keys.end(c);
 			} else {
 				continue;
 			}
 			enter.computeIfAbsent(first, k -> new ArrayList<>()).add(r);
-			if (end.compareTo(top) < 0) {
+			if (end != null) {
 				leave.computeIfAbsent(end, k -> new ArrayList<>()).add(r);
 				enter.computeIfAbsent(end, k -> new ArrayList<>());
 			}
@@ -306,7 +395,7 @@ public final class RuleClassifier {
 				continue;
 			}
 			previous = list;
-			starts.add(toBytes(edge.getKey(), bytes));
+			starts.add(keys.toBytes(edge.getKey()));
 			Integer at = shared.get(list);
 			if (at == null) {
 				at = flat.size();
