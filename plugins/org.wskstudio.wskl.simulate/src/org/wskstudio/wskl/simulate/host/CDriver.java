@@ -122,7 +122,7 @@ public final class CDriver implements SimDriver {
 
 	/**
 	 * The C's own counters, read with its {@code <Prefix>_QueryListenerCounters} as the Java twin
-	 * reads its own: wskhost.c calls it for listener 0, 1, ... until it fails and reports each
+	 * reads its own: wskhost_wsk.c calls it for listener 0, 1, ... until it fails and reports each
 	 * listener's name and the structure's ULONGs in {@link ListenerCounter} order ("Counters").
 	 */
 	@Override
