@@ -3,7 +3,7 @@
 # PfxLsnClassifier: binary search over the intervals, then the candidates), compiled for the
 # host with gcc -O2: ./wskl generate --target c of the N-rule blocklist model
 # (releng/bench/blocklist-model.sh), the generated driver source included as it is, the host
-# build's ntddk.h and wskhost.c (plugins/org.wskstudio.wskl.simulate/host) for the kernel
+# build's ntddk.h and wskhost*.c (plugins/org.wskstudio.wskl.simulate/host) for the kernel
 # names. The remote addresses: half the first addresses of random intervals, half uniform over
 # IPv4. A figure, not a test. Usage: releng/bench/classifier-c.sh [N ...]  (default 10 1000 100000)
 set -e
@@ -77,8 +77,11 @@ for n in "${@:-10 1000 100000}"; do
 		./wskl generate --target c -o "$dir" "$work/blocklist$m.wskl" >/dev/null
 		# PFX_ names of the bench are the model's BLOCK_ ones
 		sed 's/PFX_/BLOCK_/g' "$work/bench.c" > "$dir/bench.c"
-		gcc -std=gnu11 -O2 -w -I"$host" -I"$dir" -Dmain=WskHostMain -c "$host/wskhost.c" -o "$dir/wskhost.o"
-		gcc -std=gnu11 -O2 -w -I"$host" -I"$dir" "$dir/bench.c" "$dir/block_checks.c" "$dir/wskhost.o" -o "$dir/bench"
+		for part in wskhost wskhost_kernel wskhost_wsk; do
+			gcc -std=gnu11 -O2 -w -I"$host" -I"$dir" -Dmain=WskHostMain -c "$host/$part.c" -o "$dir/$part.o"
+		done
+		gcc -std=gnu11 -O2 -w -I"$host" -I"$dir" "$dir/bench.c" "$dir/block_checks.c" "$dir/wskhost.o" \
+			"$dir/wskhost_kernel.o" "$dir/wskhost_wsk.o" -o "$dir/bench"
 		printf '%8s  %s\n' "$m" "$("$dir/bench")"
 	done
 done

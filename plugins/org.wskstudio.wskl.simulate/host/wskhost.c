@@ -22,11 +22,18 @@
  * a callback receives are heap blocks, so AddressSanitizer sees a use after free,
  * a double free or a pointer kept past its callback.  Spin locks, Interlocked*
  * and Rtl* are local (single threaded, nothing to simulate).
+ *
+ * This file holds the wire (the protocol above), the address codec and the
+ * callbacks into the driver; wskhost_kernel.c the kernel routines (IRPs, work
+ * items, pool, events, timers, DPCs, spin locks, rundown, DbgPrintEx);
+ * wskhost_wsk.c the WSK provider (registration, NPI, dispatch tables, the
+ * socket objects) and the read of the driver's listener counters.
  */
 #define _GNU_SOURCE
 #include <ntddk.h>
 #include "wsk_decls.h"
 #include "wskhost.h"
+#include "wskhost_private.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -35,18 +42,13 @@
 
 DRIVER_INITIALIZE DriverEntry;
 
-#define SITE ((ULONG_PTR)__builtin_return_address(0))
-#define MAXR 8
-
 static FILE *HostIn;
 static FILE *HostOut;
-static KIRQL HostIrql = PASSIVE_LEVEL;
+KIRQL HostIrql = PASSIVE_LEVEL;
 
 /* ---- the wire ---------------------------------------------------------------- */
 
-static void HostCallback(char *Line);
-
-static void HostFail(const char *What, const char *Line)
+void HostFail(const char *What, const char *Line)
 {
     fprintf(stderr, "wskhost: protocol error: %s: %.200s\n", What, Line ? Line : "");
     fflush(stderr);
@@ -60,7 +62,7 @@ static void HostSendV(const char *Format, va_list Args)
     fflush(HostOut);
 }
 
-static void HostSend(const char *Format, ...)
+void HostSend(const char *Format, ...)
 {
     va_list Args;
     va_start(Args, Format);
@@ -96,7 +98,7 @@ static int HostAwait(ULONGLONG *Out)
 }
 
 /* One kernel call: "K Name site args", then the answer. */
-static ULONGLONG HostCall(ULONGLONG *Out, const char *Format, ...)
+ULONGLONG HostCall(ULONGLONG *Out, const char *Format, ...)
 {
     ULONGLONG Local[MAXR] = { 0 };
     va_list Args;
@@ -123,14 +125,14 @@ static void HostHex(char *Out, const void *Data, size_t Length)
     Out[2 * Length] = '\0';
 }
 
-static size_t HostAddressLength(const SOCKADDR *A)
+size_t HostAddressLength(const SOCKADDR *A)
 {
     return A == NULL ? 0 : A->sa_family == AF_INET6 ? sizeof(SOCKADDR_IN6)
          : A->sa_family == AF_INET ? sizeof(SOCKADDR_IN) : sizeof(SOCKADDR);
 }
 
 /* "-" for NULL, else the Windows-layout bytes in hex. */
-static void HostAddressHex(char *Out, const SOCKADDR *A)
+void HostAddressHex(char *Out, const SOCKADDR *A)
 {
     if (A == NULL) {
         strcpy(Out, "-");
@@ -140,7 +142,7 @@ static void HostAddressHex(char *Out, const SOCKADDR *A)
 }
 
 /* Decodes a "-" or hex token into a fresh heap block (freed by the caller). */
-static SOCKADDR *HostAddressFrom(const char *Hex)
+SOCKADDR *HostAddressFrom(const char *Hex)
 {
     SOCKADDR_STORAGE *S;
     size_t I, N;
@@ -160,568 +162,6 @@ static SOCKADDR *HostAddressFrom(const char *Hex)
     return (SOCKADDR *)S;
 }
 
-/* ---- sockets: one heap block per simulator socket id ------------------------------- */
-
-typedef struct _HOST_SOCKET {
-    WSK_SOCKET Socket;                      /* Dispatch: the provider table of its kind */
-    ULONG Id;
-} HOST_SOCKET;
-
-static const WSK_PROVIDER_LISTEN_DISPATCH HostListenDispatch;
-static const WSK_PROVIDER_CONNECTION_DISPATCH HostConnectionDispatch;
-static HOST_SOCKET **HostSockets;
-static size_t HostSocketCount;
-
-static PWSK_SOCKET HostSocket(ULONG Id, BOOLEAN Listen)
-{
-    if (Id == 0) {
-        return NULL;
-    }
-    if (Id >= HostSocketCount) {
-        size_t N = HostSocketCount == 0 ? 64 : HostSocketCount;
-        while (N <= Id) {
-            N *= 2;
-        }
-        HostSockets = realloc(HostSockets, N * sizeof(*HostSockets));
-        if (HostSockets == NULL) {
-            abort();
-        }
-        memset(HostSockets + HostSocketCount, 0, (N - HostSocketCount) * sizeof(*HostSockets));
-        HostSocketCount = N;
-    }
-    if (HostSockets[Id] == NULL) {
-        HostSockets[Id] = calloc(1, sizeof(HOST_SOCKET));
-        if (HostSockets[Id] == NULL) {
-            abort();
-        }
-        HostSockets[Id]->Id = Id;
-        HostSockets[Id]->Socket.Dispatch = Listen ? (const void *)&HostListenDispatch
-                                                  : (const void *)&HostConnectionDispatch;
-    }
-    return &HostSockets[Id]->Socket;
-}
-
-static ULONG HostSocketId(PWSK_SOCKET Socket)
-{
-    return Socket == NULL ? 0 : CONTAINING_RECORD(Socket, HOST_SOCKET, Socket)->Id;
-}
-
-/* ---- I/O manager ----------------------------------------------------------------- */
-
-PIRP NTAPI IoAllocateIrp(CHAR StackSize, BOOLEAN ChargeQuota)
-{
-    PIRP Irp = calloc(1, sizeof(IRP));
-    if (Irp == NULL) {
-        abort();
-    }
-    if (!HostCall(NULL, "IoAllocateIrp %lx %x %x %lx", SITE, (unsigned)(UCHAR)StackSize,
-                  (unsigned)ChargeQuota, (ULONG_PTR)Irp)) {
-        free(Irp);
-        return NULL;
-    }
-    Irp->StackCount = StackSize;
-    Irp->Size = sizeof(IRP);
-    return Irp;
-}
-
-VOID NTAPI IoFreeIrp(PIRP Irp)
-{
-    HostCall(NULL, "IoFreeIrp %lx %lx", SITE, (ULONG_PTR)Irp);
-    free(Irp);
-}
-
-VOID NTAPI IoReuseIrp(PIRP Irp, NTSTATUS Iostatus)
-{
-    HostCall(NULL, "IoReuseIrp %lx %lx %x", SITE, (ULONG_PTR)Irp, (ULONG)Iostatus);
-    Irp->IoStatus.Status = Iostatus;
-    Irp->IoStatus.Information = 0;
-    Irp->CompletionRoutine = NULL;
-    Irp->CompletionContext = NULL;
-    Irp->Cancel = FALSE;
-}
-
-VOID NTAPI IoSetCompletionRoutine(PIRP Irp, PIO_COMPLETION_ROUTINE CompletionRoutine, PVOID Context,
-                                  BOOLEAN InvokeOnSuccess, BOOLEAN InvokeOnError, BOOLEAN InvokeOnCancel)
-{
-    Irp->CompletionRoutine = CompletionRoutine;
-    Irp->CompletionContext = Context;
-    Irp->CompletionControl = (UCHAR)((InvokeOnSuccess ? 1 : 0) | (InvokeOnError ? 2 : 0) | (InvokeOnCancel ? 4 : 0));
-    HostCall(NULL, "IoSetCompletionRoutine %lx %lx %lx %lx %x", SITE, (ULONG_PTR)Irp,
-             (ULONG_PTR)CompletionRoutine, (ULONG_PTR)Context, (unsigned)Irp->CompletionControl);
-}
-
-BOOLEAN NTAPI IoCancelIrp(PIRP Irp)
-{
-    return (BOOLEAN)HostCall(NULL, "IoCancelIrp %lx %lx", SITE, (ULONG_PTR)Irp);
-}
-
-struct _IO_WORKITEM {
-    PDEVICE_OBJECT IoObject;
-    PIO_WORKITEM_ROUTINE_EX Routine;
-    PVOID Context;
-};
-
-PIO_WORKITEM NTAPI IoAllocateWorkItem(PDEVICE_OBJECT DeviceObject)
-{
-    PIO_WORKITEM Item = calloc(1, sizeof(*Item));
-    if (Item != NULL) {
-        Item->IoObject = DeviceObject;
-    }
-    return Item;
-}
-
-VOID NTAPI IoFreeWorkItem(PIO_WORKITEM IoWorkItem)
-{
-    free(IoWorkItem);
-}
-
-VOID NTAPI IoQueueWorkItemEx(PIO_WORKITEM IoWorkItem, PIO_WORKITEM_ROUTINE_EX WorkerRoutine,
-                             WORK_QUEUE_TYPE QueueType, PVOID Context)
-{
-    IoWorkItem->Routine = WorkerRoutine;
-    IoWorkItem->Context = Context;
-    HostCall(NULL, "IoQueueWorkItemEx %lx %lx %x", SITE, (ULONG_PTR)IoWorkItem, (unsigned)QueueType);
-}
-
-/* ---- pool ------------------------------------------------------------------------- */
-
-PVOID NTAPI ExAllocatePoolWithTag(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag)
-{
-    PVOID P = malloc(NumberOfBytes == 0 ? 1 : NumberOfBytes);
-    if (P == NULL) {
-        abort();
-    }
-    if (!HostCall(NULL, "ExAllocatePoolWithTag %lx %x %lx %x %lx", SITE, (unsigned)PoolType,
-                  (ULONG_PTR)NumberOfBytes, Tag, (ULONG_PTR)P)) {
-        free(P);
-        return NULL;
-    }
-    return P;
-}
-
-VOID NTAPI ExFreePoolWithTag(PVOID P, ULONG Tag)
-{
-    HostCall(NULL, "ExFreePoolWithTag %lx %lx %x", SITE, (ULONG_PTR)P, Tag);
-    free(P);
-}
-
-/* ---- events, timers, DPCs ----------------------------------------------------------- */
-
-VOID NTAPI KeInitializeEvent(PRKEVENT Event, EVENT_TYPE Type, BOOLEAN State)
-{
-    Event->Header.Type = Type;
-    Event->Header.SignalState = State;
-    HostCall(NULL, "KeInitializeEvent %lx %lx %x %x", SITE, (ULONG_PTR)Event, (unsigned)Type, (unsigned)State);
-}
-
-LONG NTAPI KeSetEvent(PRKEVENT Event, LONG Increment, BOOLEAN Wait)
-{
-    UNREFERENCED_PARAMETER(Increment);
-    UNREFERENCED_PARAMETER(Wait);
-    Event->Header.SignalState = 1;
-    return (LONG)HostCall(NULL, "KeSetEvent %lx %lx", SITE, (ULONG_PTR)Event);
-}
-
-VOID NTAPI KeClearEvent(PRKEVENT Event)
-{
-    Event->Header.SignalState = 0;
-    HostCall(NULL, "KeClearEvent %lx %lx", SITE, (ULONG_PTR)Event);
-}
-
-NTSTATUS NTAPI KeWaitForSingleObject(PVOID Object, KWAIT_REASON WaitReason, KPROCESSOR_MODE WaitMode,
-                                     BOOLEAN Alertable, PLARGE_INTEGER Timeout)
-{
-    ULONGLONG R[MAXR] = { 0 };
-    PKEVENT Event = Object;
-    UNREFERENCED_PARAMETER(WaitReason);
-    UNREFERENCED_PARAMETER(WaitMode);
-    UNREFERENCED_PARAMETER(Alertable);
-    (void)Event->Header.Type;               /* the object must still exist */
-    HostCall(R, "KeWaitForSingleObject %lx %lx %x %lx", SITE, (ULONG_PTR)Object, Timeout != NULL ? 1u : 0u,
-             Timeout != NULL ? (ULONG_PTR)Timeout->QuadPart : 0UL);
-    Event->Header.SignalState = (LONG)R[1];
-    return (NTSTATUS)R[0];
-}
-
-VOID NTAPI KeInitializeTimer(PKTIMER Timer)
-{
-    KeInitializeTimerEx(Timer, NotificationTimer);
-}
-
-VOID NTAPI KeInitializeTimerEx(PKTIMER Timer, TIMER_TYPE Type)
-{
-    Timer->Header.Type = Type;
-    Timer->Header.SignalState = 0;
-    Timer->Period = 0;
-    HostCall(NULL, "KeInitializeTimer %lx %lx", SITE, (ULONG_PTR)Timer);
-}
-
-VOID NTAPI KeInitializeDpc(PRKDPC Dpc, PKDEFERRED_ROUTINE DeferredRoutine, PVOID DeferredContext)
-{
-    Dpc->DeferredRoutine = DeferredRoutine;
-    Dpc->DeferredContext = DeferredContext;
-    HostCall(NULL, "KeInitializeDpc %lx %lx", SITE, (ULONG_PTR)Dpc);
-}
-
-static BOOLEAN HostSetTimer(ULONG_PTR Site, PKTIMER Timer, LARGE_INTEGER DueTime, LONG Period, PKDPC Dpc)
-{
-    Timer->Period = Period;
-    return (BOOLEAN)HostCall(NULL, "KeSetTimer %lx %lx %lx %x %lx", Site, (ULONG_PTR)Timer,
-                             (ULONG_PTR)DueTime.QuadPart, (ULONG)Period, (ULONG_PTR)Dpc);
-}
-
-BOOLEAN NTAPI KeSetTimer(PKTIMER Timer, LARGE_INTEGER DueTime, PKDPC Dpc)
-{
-    return HostSetTimer(SITE, Timer, DueTime, 0, Dpc);
-}
-
-BOOLEAN NTAPI KeSetTimerEx(PKTIMER Timer, LARGE_INTEGER DueTime, LONG Period, PKDPC Dpc)
-{
-    return HostSetTimer(SITE, Timer, DueTime, Period, Dpc);
-}
-
-BOOLEAN NTAPI KeCancelTimer(PKTIMER Timer)
-{
-    (void)Timer->Header.Type;
-    return (BOOLEAN)HostCall(NULL, "KeCancelTimer %lx %lx", SITE, (ULONG_PTR)Timer);
-}
-
-VOID NTAPI KeFlushQueuedDpcs(VOID)
-{
-    HostCall(NULL, "KeFlushQueuedDpcs %lx", SITE);
-}
-
-ULONGLONG NTAPI KeQueryInterruptTime(VOID)
-{
-    return HostCall(NULL, "KeQueryInterruptTime %lx", SITE);
-}
-
-KIRQL NTAPI KeGetCurrentIrql(VOID)
-{
-    return HostIrql;
-}
-
-/* ---- spin locks and rundown protection: local (one thread) -------------------------------- */
-
-VOID NTAPI KeInitializeSpinLock(PKSPIN_LOCK SpinLock)
-{
-    *SpinLock = 0;
-}
-
-VOID NTAPI KeAcquireSpinLock(PKSPIN_LOCK SpinLock, PKIRQL OldIrql)
-{
-    if (*SpinLock != 0) {
-        fprintf(stderr, "wskhost: KeAcquireSpinLock of a spin lock already held (deadlock on a real machine)\n");
-        abort();
-    }
-    *SpinLock = 1;
-    *OldIrql = HostIrql;
-    HostIrql = DISPATCH_LEVEL;
-}
-
-VOID NTAPI KeReleaseSpinLock(PKSPIN_LOCK SpinLock, KIRQL NewIrql)
-{
-    *SpinLock = 0;
-    HostIrql = NewIrql;
-}
-
-VOID NTAPI KeAcquireSpinLockAtDpcLevel(PKSPIN_LOCK SpinLock)
-{
-    KIRQL Ignored;
-    KeAcquireSpinLock(SpinLock, &Ignored);
-    HostIrql = DISPATCH_LEVEL;
-}
-
-VOID NTAPI KeReleaseSpinLockFromDpcLevel(PKSPIN_LOCK SpinLock)
-{
-    *SpinLock = 0;
-}
-
-/* Count: bit 0 = rundown started (no new references), the rest = references * 2. */
-VOID NTAPI ExInitializeRundownProtection(PEX_RUNDOWN_REF RunRef)
-{
-    RunRef->Count = 0;
-}
-
-VOID NTAPI ExReInitializeRundownProtection(PEX_RUNDOWN_REF RunRef)
-{
-    RunRef->Count = 0;
-}
-
-BOOLEAN NTAPI ExAcquireRundownProtection(PEX_RUNDOWN_REF RunRef)
-{
-    if (RunRef->Count & 1) {
-        return FALSE;
-    }
-    RunRef->Count += 2;
-    return TRUE;
-}
-
-VOID NTAPI ExReleaseRundownProtection(PEX_RUNDOWN_REF RunRef)
-{
-    RunRef->Count -= 2;
-}
-
-/* Runs the simulation on, one event at a time, until every reference is released. */
-VOID NTAPI ExWaitForRundownProtectionRelease(PEX_RUNDOWN_REF RunRef)
-{
-    ULONG_PTR Site = SITE;
-    RunRef->Count |= 1;
-    while ((RunRef->Count >> 1) != 0) {
-        if (!HostCall(NULL, "Step %lx", Site)) {
-            HostCall(NULL, "Stuck %lx ExWaitForRundownProtectionRelease", Site);
-            return;
-        }
-    }
-}
-
-/* ---- DbgPrintEx: the Windows formats, printed on Linux --------------------------------------- */
-
-/* %lx / %lu / %ld take a 32-bit ULONG on Windows: drop the 'l' (not "ll"). */
-static void HostAdaptFormat(char *Out, size_t Size, const char *Format)
-{
-    size_t O = 0;
-    const char *P;
-    for (P = Format; *P != '\0' && O + 1 < Size; P++) {
-        if (*P == 'l' && P > Format && P[-1] != 'l' && P[1] != 'l' && P[1] != '\0'
-            && strchr("diuxXo", P[1]) != NULL) {
-            continue;
-        }
-        Out[O++] = *P;
-    }
-    Out[O] = '\0';
-}
-
-ULONG DbgPrintEx(ULONG ComponentId, ULONG Level, PCSTR Format, ...)
-{
-    char Adapted[512], Text[1024];
-    va_list Args;
-    size_t I;
-    UNREFERENCED_PARAMETER(ComponentId);
-    HostAdaptFormat(Adapted, sizeof(Adapted), Format);
-    va_start(Args, Format);
-    vsnprintf(Text, sizeof(Text), Adapted, Args);
-    va_end(Args);
-    for (I = 0; Text[I] != '\0'; I++) {
-        if ((UCHAR)Text[I] < 0x20) {
-            Text[I] = ' ';
-        }
-    }
-    HostCall(NULL, "DbgPrintEx %lx %x %s", SITE, Level, Text);
-    return 0;
-}
-
-/* ---- WSK: registration, NPI, provider dispatch ------------------------------------------------- */
-
-CONST NPIID NPI_WSK_INTERFACE_ID = {
-    0x2227e803, 0x8d8b, 0x11d4, { 0xab, 0xad, 0x00, 0x90, 0x27, 0x71, 0x9e, 0x09 }
-};
-
-static NTSTATUS WSKAPI HostWskSocket(PWSK_CLIENT, ADDRESS_FAMILY, USHORT, ULONG, ULONG, PVOID, CONST VOID *,
-                                     PEPROCESS, PETHREAD, PSECURITY_DESCRIPTOR, PIRP);
-static NTSTATUS WSKAPI HostWskControlClient(PWSK_CLIENT, ULONG, SIZE_T, PVOID, SIZE_T, PVOID, SIZE_T *, PIRP);
-
-static const WSK_PROVIDER_DISPATCH HostProviderDispatch = {
-    MAKE_WSK_VERSION(1, 0), 0, HostWskSocket, NULL, HostWskControlClient, NULL, NULL, NULL
-};
-
-NTSTATUS WskRegister(PWSK_CLIENT_NPI WskClientNpi, PWSK_REGISTRATION WskRegistration)
-{
-    (void)WskClientNpi->Dispatch->Version;
-    memset(WskRegistration, 0, sizeof(*WskRegistration));
-    return (NTSTATUS)HostCall(NULL, "WskRegister %lx %lx %lx", SITE, (ULONG_PTR)WskClientNpi,
-                              (ULONG_PTR)WskRegistration);
-}
-
-NTSTATUS WskCaptureProviderNPI(PWSK_REGISTRATION WskRegistration, ULONG WaitTimeout, PWSK_PROVIDER_NPI WskProviderNpi)
-{
-    ULONGLONG R[MAXR] = { 0 };
-    HostCall(R, "WskCaptureProviderNPI %lx %lx %x", SITE, (ULONG_PTR)WskRegistration, WaitTimeout);
-    if (NT_SUCCESS((NTSTATUS)R[0])) {
-        WskProviderNpi->Client = (PWSK_CLIENT)(ULONG_PTR)R[1];
-        WskProviderNpi->Dispatch = &HostProviderDispatch;
-    }
-    return (NTSTATUS)R[0];
-}
-
-VOID WskReleaseProviderNPI(PWSK_REGISTRATION WskRegistration)
-{
-    HostCall(NULL, "WskReleaseProviderNPI %lx %lx", SITE, (ULONG_PTR)WskRegistration);
-}
-
-VOID WskDeregister(PWSK_REGISTRATION WskRegistration)
-{
-    HostCall(NULL, "WskDeregister %lx %lx", SITE, (ULONG_PTR)WskRegistration);
-}
-
-static NTSTATUS WSKAPI HostWskSocket(PWSK_CLIENT Client, ADDRESS_FAMILY AddressFamily, USHORT SocketType,
-                                     ULONG Protocol, ULONG Flags, PVOID SocketContext, CONST VOID *Dispatch,
-                                     PEPROCESS OwningProcess, PETHREAD OwningThread,
-                                     PSECURITY_DESCRIPTOR SecurityDescriptor, PIRP Irp)
-{
-    const WSK_CLIENT_LISTEN_DISPATCH *D = Dispatch;
-    UNREFERENCED_PARAMETER(OwningProcess);
-    UNREFERENCED_PARAMETER(OwningThread);
-    UNREFERENCED_PARAMETER(SecurityDescriptor);
-    return (NTSTATUS)HostCall(NULL, "WskSocket %lx %lx %x %x %x %x %lx %lx %lx %lx %lx %lx", SITE,
-                              (ULONG_PTR)Client, (unsigned)AddressFamily, (unsigned)SocketType, Protocol, Flags,
-                              (ULONG_PTR)SocketContext, (ULONG_PTR)Dispatch,
-                              D ? (ULONG_PTR)D->WskAcceptEvent : 0UL, D ? (ULONG_PTR)D->WskInspectEvent : 0UL,
-                              D ? (ULONG_PTR)D->WskAbortEvent : 0UL, (ULONG_PTR)Irp);
-}
-
-static NTSTATUS WSKAPI HostWskControlClient(PWSK_CLIENT Client, ULONG ControlCode, SIZE_T InputSize,
-                                            PVOID InputBuffer, SIZE_T OutputSize, PVOID OutputBuffer,
-                                            SIZE_T *OutputSizeReturned, PIRP Irp)
-{
-    ULONG Mask = 0, Npi = 0;
-    UNREFERENCED_PARAMETER(OutputSize);
-    UNREFERENCED_PARAMETER(OutputBuffer);
-    if (OutputSizeReturned != NULL) {
-        *OutputSizeReturned = 0;
-    }
-    if (ControlCode == WSK_SET_STATIC_EVENT_CALLBACKS && InputBuffer != NULL
-        && InputSize >= sizeof(WSK_EVENT_CALLBACK_CONTROL)) {
-        Mask = ((PWSK_EVENT_CALLBACK_CONTROL)InputBuffer)->EventMask;
-        Npi = ((PWSK_EVENT_CALLBACK_CONTROL)InputBuffer)->NpiId == &NPI_WSK_INTERFACE_ID;
-    }
-    return (NTSTATUS)HostCall(NULL, "WskControlClient %lx %lx %x %lx %x %x %lx", SITE, (ULONG_PTR)Client,
-                              ControlCode, (ULONG_PTR)InputSize, Mask, Npi, (ULONG_PTR)Irp);
-}
-
-static NTSTATUS WSKAPI HostWskControlSocket(PWSK_SOCKET Socket, WSK_CONTROL_SOCKET_TYPE RequestType,
-                                            ULONG ControlCode, ULONG Level, SIZE_T InputSize, PVOID InputBuffer,
-                                            SIZE_T OutputSize, PVOID OutputBuffer, SIZE_T *OutputSizeReturned,
-                                            PIRP Irp)
-{
-    ULONG Kind = 0, Value = 0;
-    UNREFERENCED_PARAMETER(OutputSize);
-    UNREFERENCED_PARAMETER(OutputBuffer);
-    if (OutputSizeReturned != NULL) {
-        *OutputSizeReturned = 0;
-    }
-    if (InputBuffer != NULL && ControlCode == SO_WSK_EVENT_CALLBACK && Level == SOL_SOCKET
-        && InputSize >= sizeof(WSK_EVENT_CALLBACK_CONTROL)) {
-        Kind = ((PWSK_EVENT_CALLBACK_CONTROL)InputBuffer)->NpiId == &NPI_WSK_INTERFACE_ID ? 1 : 2;
-        Value = ((PWSK_EVENT_CALLBACK_CONTROL)InputBuffer)->EventMask;
-    } else if (InputBuffer != NULL && InputSize == sizeof(ULONG)) {
-        Kind = 3;
-        Value = *(PULONG)InputBuffer;
-    }
-    return (NTSTATUS)HostCall(NULL, "WskControlSocket %lx %x %x %x %x %lx %x %x %lx", SITE,
-                              HostSocketId(Socket), (unsigned)RequestType, ControlCode, Level,
-                              (ULONG_PTR)InputSize, Kind, Value, (ULONG_PTR)Irp);
-}
-
-static NTSTATUS WSKAPI HostWskCloseSocket(PWSK_SOCKET Socket, PIRP Irp)
-{
-    return (NTSTATUS)HostCall(NULL, "WskCloseSocket %lx %x %lx", SITE, HostSocketId(Socket), (ULONG_PTR)Irp);
-}
-
-static NTSTATUS WSKAPI HostWskBind(PWSK_SOCKET Socket, PSOCKADDR LocalAddress, ULONG Flags, PIRP Irp)
-{
-    char Hex[2 * sizeof(SOCKADDR_STORAGE) + 2];
-    HostAddressHex(Hex, LocalAddress);
-    return (NTSTATUS)HostCall(NULL, "WskBind %lx %x %s %x %lx", SITE, HostSocketId(Socket), Hex, Flags,
-                              (ULONG_PTR)Irp);
-}
-
-static NTSTATUS WSKAPI HostWskAccept(PWSK_SOCKET ListenSocket, ULONG Flags, PVOID AcceptSocketContext,
-                                     CONST WSK_CLIENT_CONNECTION_DISPATCH *AcceptSocketDispatch,
-                                     PSOCKADDR LocalAddress, PSOCKADDR RemoteAddress, PIRP Irp)
-{
-    const WSK_CLIENT_CONNECTION_DISPATCH *D = AcceptSocketDispatch;
-    return (NTSTATUS)HostCall(NULL, "WskAccept %lx %x %x %lx %lx %lx %lx %lx %lx %lx %lx", SITE,
-                              HostSocketId(ListenSocket), Flags, (ULONG_PTR)AcceptSocketContext,
-                              (ULONG_PTR)D, D ? (ULONG_PTR)D->WskReceiveEvent : 0UL,
-                              D ? (ULONG_PTR)D->WskDisconnectEvent : 0UL, D ? (ULONG_PTR)D->WskSendBacklogEvent : 0UL,
-                              (ULONG_PTR)LocalAddress, (ULONG_PTR)RemoteAddress, (ULONG_PTR)Irp);
-}
-
-static NTSTATUS WSKAPI HostWskInspectComplete(PWSK_SOCKET ListenSocket, PWSK_INSPECT_ID InspectID,
-                                              WSK_INSPECT_ACTION Action, PIRP Irp)
-{
-    return (NTSTATUS)HostCall(NULL, "WskInspectComplete %lx %x %x %lx %x %x %lx", SITE,
-                              HostSocketId(ListenSocket), InspectID != NULL ? 1u : 0u,
-                              InspectID != NULL ? (ULONG_PTR)InspectID->Key : 0UL,
-                              InspectID != NULL ? InspectID->SerialNumber : 0u, (unsigned)Action, (ULONG_PTR)Irp);
-}
-
-static NTSTATUS WSKAPI HostWskGetLocalAddress(PWSK_SOCKET Socket, PSOCKADDR LocalAddress, PIRP Irp)
-{
-    return (NTSTATUS)HostCall(NULL, "WskGetLocalAddress %lx %x %lx %lx", SITE, HostSocketId(Socket),
-                              (ULONG_PTR)LocalAddress, (ULONG_PTR)Irp);
-}
-
-static const WSK_PROVIDER_LISTEN_DISPATCH HostListenDispatch = {
-    .WskControlSocket = HostWskControlSocket,
-    .WskCloseSocket = HostWskCloseSocket,
-    .WskBind = HostWskBind,
-    .WskAccept = HostWskAccept,
-    .WskInspectComplete = HostWskInspectComplete,
-    .WskGetLocalAddress = HostWskGetLocalAddress,
-};
-
-static const WSK_PROVIDER_CONNECTION_DISPATCH HostConnectionDispatch = {
-    .WskControlSocket = HostWskControlSocket,
-    .WskCloseSocket = HostWskCloseSocket,
-};
-
-VOID WskHostQueryCheck(PCSTR Check, CONST WSK_INSPECT_ID *InspectId, CONST SOCKADDR *RemoteAddress,
-                       WSKHOST_CHECK_COMPLETE *Complete)
-{
-    char Hex[2 * sizeof(SOCKADDR_STORAGE) + 2];
-    HostAddressHex(Hex, RemoteAddress);
-    HostCall(NULL, "Check %lx %lx %lx %x %s %s", SITE, (ULONG_PTR)Complete, (ULONG_PTR)InspectId->Key,
-             InspectId->SerialNumber, Hex, Check);
-}
-
-/* ---- the driver's listener counters ----------------------------------------------------------- */
-
-/* The simulator's build names the driver's <Prefix>_QueryListenerCounters and
- * the number of ULONG fields of its <PREFIX>_LISTENER_COUNTERS (in the order of
- * the generator's ListenerCounter).  Weak: C without the function still links
- * and reports no counters. */
-#if defined(WSKHOST_QUERY_COUNTERS) && defined(WSKHOST_COUNTER_FIELDS)
-NTSTATUS WSKHOST_QUERY_COUNTERS(ULONG ListenerIndex, PVOID Counters, PCSTR *Name) __attribute__((weak));
-
-/* "K Counters site index name value..." for each listener the function knows
- * (0, 1, ... until it fails); returns how many. */
-static ULONG HostReportCounters(void)
-{
-    ULONG Index;
-    if (WSKHOST_QUERY_COUNTERS == NULL) {
-        return 0;
-    }
-    for (Index = 0; Index < 4096; Index++) {
-        ULONG Values[WSKHOST_COUNTER_FIELDS] = { 0 };
-        PCSTR Name = NULL;
-        char Line[256 + 12 * WSKHOST_COUNTER_FIELDS];
-        size_t Used, I;
-        if (!NT_SUCCESS(WSKHOST_QUERY_COUNTERS(Index, Values, &Name))) {
-            break;
-        }
-        Used = (size_t)snprintf(Line, 256, "Counters %lx %x ", (ULONG_PTR)WSKHOST_QUERY_COUNTERS, Index);
-        if (Name == NULL || Name[0] == '\0') {
-            Line[Used++] = '-';
-        }
-        for (I = 0; Name != NULL && Name[I] != '\0' && Used < 250; I++) {
-            Line[Used++] = (Name[I] > ' ' && (UCHAR)Name[I] < 0x7f) ? Name[I] : '_';
-        }
-        for (I = 0; I < WSKHOST_COUNTER_FIELDS; I++) {
-            Used += (size_t)snprintf(Line + Used, sizeof(Line) - Used, " %x", Values[I]);
-        }
-        HostCall(NULL, "%s", Line);
-    }
-    return Index;
-}
-#else
-static ULONG HostReportCounters(void)
-{
-    return 0;
-}
-#endif
-
 /* ---- callbacks from the simulator ------------------------------------------------------------ */
 
 static DRIVER_OBJECT HostDriverObject;
@@ -730,7 +170,7 @@ static UNICODE_STRING HostRegistryPath;
 #define ARG(i) strtoull(Tok[i], NULL, 16)
 #define FN(t, i) ((t)(ULONG_PTR)ARG(i))
 
-static void HostCallback(char *Line)
+void HostCallback(char *Line)
 {
     char *Tok[24];
     int N = 0;
@@ -900,7 +340,6 @@ static void HostCallback(char *Line)
 int main(void)
 {
     char Line[4096];
-    size_t I;
     int Fd = dup(1);
 
     /* The protocol gets its own descriptor; anything the driver prints goes to stderr. */
@@ -920,9 +359,6 @@ int main(void)
         }
         HostCallback(Line + 2);
     }
-    for (I = 0; I < HostSocketCount; I++) {
-        free(HostSockets[I]);
-    }
-    free(HostSockets);
+    HostFreeSockets();
     return 0;                               /* LeakSanitizer reports what the driver leaked */
 }

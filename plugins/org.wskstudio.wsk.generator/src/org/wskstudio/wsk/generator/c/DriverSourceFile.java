@@ -57,6 +57,7 @@ final class DriverSourceFile {
 				case IRP_ACCEPT -> new IrpAcceptSection(facts, n).emit(w);
 				case INSPECT -> new InspectSection(facts, n).emit(w);
 				case LISTENER_RUNTIME -> new ListenerRuntimeSection(facts, n).emit(w);
+				case LISTENER_LIFECYCLE -> new ListenerLifecycleSection(facts, n).emit(w);
 				case LISTENER_BLOCKS -> new ListenerBlocks(facts, n).emit(w);
 				case COUNTERS -> new CountersSection(facts, n).emit(w);
 				case REGISTRATION -> new RegistrationSection(facts, n).emit(w);
@@ -77,6 +78,7 @@ final class DriverSourceFile {
 			case INSPECT -> List.of("rule evaluation               " + (facts.conditional ? "(inspect { ... })" : "(not used)"),
 					"pending inspections           " + (facts.conditional ? "(pend ... with check ...)" : "(not used)"));
 			case LISTENER_RUNTIME -> List.of("listener runtime              (create/options/bind, events, recreate, stop)");
+			case LISTENER_LIFECYCLE -> List.of();       // listed with the listener runtime, whose heading it shares
 			case LISTENER_BLOCKS -> List.of("per-listener blocks           (tables, Open, listen callbacks)");
 			case COUNTERS -> List.of("listener counters             (" + n.function(ListenerCounter.QUERY_FUNCTION) + ")");
 			case REGISTRATION -> List.of("DriverEntry / unload");

@@ -21,8 +21,10 @@ public enum DriverSection {
 	IRP_ACCEPT,
 	/** Rule evaluation and pending inspections of conditional-accept listeners. */
 	INSPECT,
-	/** Create, options, bind, events, recreate and stop of every listener. */
+	/** Init, create, options, bind, events and close of every listener's socket. */
 	LISTENER_RUNTIME,
+	/** Start, recreate and stop of every listener (under the listener runtime's heading). */
+	LISTENER_LIFECYCLE,
 	/** One block per listener: tables, Open, listen callbacks. */
 	LISTENER_BLOCKS,
 	/** The listener counters and their query function. */

@@ -31,6 +31,7 @@ final class DriverSourceFile {
 				case IRP_ACCEPT -> new IrpAcceptSection(facts, n).emit(w);
 				case INSPECT -> new InspectSection(facts, n).emit(w);
 				case LISTENER_RUNTIME -> new ListenerRuntimeSection(facts, n).emit(w);
+				case LISTENER_LIFECYCLE -> new ListenerLifecycleSection(facts, n).emit(w);
 				case LISTENER_BLOCKS -> {
 					ListenerBlocks blocks = new ListenerBlocks(facts, n);
 					for (WskListener l : facts.listeners) {

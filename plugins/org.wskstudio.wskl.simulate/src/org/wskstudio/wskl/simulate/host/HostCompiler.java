@@ -21,14 +21,18 @@ import org.wskstudio.wsk.generator.common.ListenerCounter;
 
 /**
  * Builds a C driver for the host: its files plus the host kernel layer (this bundle's
- * {@code host/}: ntddk.h, wskhost.h, wskhost.c) compiled by the machine's gcc with
+ * {@code host/}: ntddk.h, wskhost.h and the C files of {@link #HOST_FILES}) compiled by the machine's gcc with
  * AddressSanitizer and UndefinedBehaviorSanitizer, once per content: the executable is cached
  * under a hash of every input and the flags (in {@code $WSKSTUDIO_HOST_CACHE}, else the temp
  * folder), so test runs and repeated simulations compile each driver once.
  */
 public final class HostCompiler {
-	/** The host layer's files, shipped as bundle resources. */
-	static final List<String> HOST_FILES = List.of("ntddk.h", "wskhost.h", "wskhost.c");
+	/**
+	 * The host layer's files, shipped as bundle resources: the headers, the wire and callbacks
+	 * (wskhost.c), the kernel routines (wskhost_kernel.c) and the WSK provider (wskhost_wsk.c).
+	 */
+	static final List<String> HOST_FILES = List.of("ntddk.h", "wskhost.h", "wskhost_private.h", "wskhost.c",
+			"wskhost_kernel.c", "wskhost_wsk.c");
 
 	public static final List<String> FLAGS = List.of("-std=c11", "-g", "-O1", "-fsanitize=address,undefined",
 			"-fno-omit-frame-pointer", "-fno-sanitize-recover=all", "-no-pie", "-Wall", "-Wextra", "-Wno-multichar");
@@ -102,7 +106,11 @@ public final class HostCompiler {
 					cmd.add(src.resolve(n).toString());
 				}
 			}
-			cmd.add(hostDir.resolve("wskhost.c").toString());
+			for (String n : HOST_FILES) {
+				if (n.endsWith(".c")) {
+					cmd.add(hostDir.resolve(n).toString());
+				}
+			}
 			Path tmp = dir.resolve("driver." + ProcessHandle.current().pid() + ".tmp");
 			cmd.add("-o");
 			cmd.add(tmp.toString());
