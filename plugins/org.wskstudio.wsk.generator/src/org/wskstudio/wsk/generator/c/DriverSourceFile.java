@@ -56,6 +56,7 @@ final class DriverSourceFile {
 				case CONNECTION -> new ConnectionSection(facts, n).emit(w);
 				case IRP_ACCEPT -> new IrpAcceptSection(facts, n).emit(w);
 				case INSPECT -> new InspectSection(facts, n).emit(w);
+				case PENDING -> new PendingSection(facts, n).emit(w);
 				case LISTENER_RUNTIME -> new ListenerRuntimeSection(facts, n).emit(w);
 				case LISTENER_LIFECYCLE -> new ListenerLifecycleSection(facts, n).emit(w);
 				case LISTENER_BLOCKS -> new ListenerBlocks(facts, n).emit(w);
@@ -75,8 +76,8 @@ final class DriverSourceFile {
 			case CONNECTION -> List.of("connection block              (connection handles ...)");
 			case IRP_ACCEPT -> List.of("IRP accept runtime            "
 					+ (facts.irp ? "(accept by irp queue N reuse|free)" : "(not used)"));
-			case INSPECT -> List.of("rule evaluation               " + (facts.conditional ? "(inspect { ... })" : "(not used)"),
-					"pending inspections           " + (facts.conditional ? "(pend ... with check ...)" : "(not used)"));
+			case INSPECT -> List.of("rule evaluation               " + (facts.conditional ? "(inspect { ... })" : "(not used)"));
+			case PENDING -> List.of("pending inspections           " + (facts.conditional ? "(pend ... with check ...)" : "(not used)"));
 			case LISTENER_RUNTIME -> List.of("listener runtime              (create/options/bind, events, recreate, stop)");
 			case LISTENER_LIFECYCLE -> List.of();       // listed with the listener runtime, whose heading it shares
 			case LISTENER_BLOCKS -> List.of("per-listener blocks           (tables, Open, listen callbacks)");

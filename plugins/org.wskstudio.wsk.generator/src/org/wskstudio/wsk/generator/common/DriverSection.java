@@ -19,8 +19,10 @@ public enum DriverSection {
 	CONNECTION,
 	/** The runtime of listeners that accept by IRP. */
 	IRP_ACCEPT,
-	/** Rule evaluation and pending inspections of conditional-accept listeners. */
+	/** Rule evaluation of conditional-accept listeners. */
 	INSPECT,
+	/** The pending inspections of conditional-accept listeners (pend rules, their timeouts). */
+	PENDING,
 	/** Init, create, options, bind, events and close of every listener's socket. */
 	LISTENER_RUNTIME,
 	/** Start, recreate and stop of every listener (under the listener runtime's heading). */
@@ -36,7 +38,7 @@ public enum DriverSection {
 	public boolean neededBy(DriverFacts facts) {
 		return switch (this) {
 			case IRP_ACCEPT -> facts.irp;
-			case INSPECT -> facts.conditional;
+			case INSPECT, PENDING -> facts.conditional;
 			default -> true;
 		};
 	}

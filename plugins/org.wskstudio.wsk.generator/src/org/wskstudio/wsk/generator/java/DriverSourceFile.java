@@ -30,6 +30,7 @@ final class DriverSourceFile {
 				case CONNECTION -> new ConnectionSection(facts, n).emit(w);
 				case IRP_ACCEPT -> new IrpAcceptSection(facts, n).emit(w);
 				case INSPECT -> new InspectSection(facts, n).emit(w);
+				case PENDING -> new PendingSection(facts, n).emit(w);
 				case LISTENER_RUNTIME -> new ListenerRuntimeSection(facts, n).emit(w);
 				case LISTENER_LIFECYCLE -> new ListenerLifecycleSection(facts, n).emit(w);
 				case LISTENER_BLOCKS -> {
