@@ -1,7 +1,8 @@
 #!/bin/bash
 # JMH on the generated Java twins of the blocklist models of 10, 1,000 and 100,000 rules:
 # lookups per second of the twin's classifier beside a linear scan of the same rules
-# (ClassifierBenchmark), and simulated requests per second (InspectAcceptBenchmark). Writes the blocklist models
+# (ClassifierBenchmark), and simulated requests per second and driver loads per second
+# (InspectAcceptBenchmark). Writes the blocklist models
 # and their twins (./wskl generate --target java) under releng/org.wskstudio.bench/target/twins,
 # builds the benchmarks jar, runs it. A figure, not a test. Extra arguments go to JMH, e.g.
 #   releng/bench/twin-java.sh ClassifierBenchmark -f 1 -wi 1 -i 2 -r 1     (one benchmark, short)

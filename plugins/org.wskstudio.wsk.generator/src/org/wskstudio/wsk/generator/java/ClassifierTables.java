@@ -34,12 +34,9 @@ final class ClassifierTables {
 	private static final int PER_LINE = 16;
 
 	private final JavaNaming n;
-	private final boolean checks;
 
-	/** @param checks whether the driver has deferred checks (then pend rules bind their hooks) */
-	ClassifierTables(JavaNaming naming, boolean checks) {
+	ClassifierTables(JavaNaming naming) {
 		this.n = naming;
-		this.checks = checks;
 	}
 
 	private String x(String template, WskListener l) {
@@ -131,10 +128,10 @@ final class ClassifierTables {
 				}
 
 				/**
-				 * Rows "action remote ports local ports origin"; a pend's action is "pend/else/timeout-ms/check"
-				 * (its hook is bound per driver instance, Pfx_BindChecks).
+				 * Rows "action remote ports local ports origin"; a pend's action is "pend/else/timeout-ms/check",
+				 * its hook found by the check's name (Hooks).
 				 */
-				private static Rule[] Pfx_ReadRules(String... Blocks) {
+				private static Rule[] Pfx_ReadRules(java.util.function.Function<String, CheckStart> Hooks, String... Blocks) {
 				    List<String> Rows = Pfx_TableRows(Blocks);
 				    Rule[] Rules = new Rule[Rows.size()];
 				    for (int Index = 0; Index < Rules.length; Index++) {
@@ -144,7 +141,7 @@ final class ClassifierTables {
 				        Match Local = Pfx_ReadMatch(Fields[3], Fields[4]);
 				        if (Action.length == 4) {
 				            Rules[Index] = new Rule(Fields[5], Remote, Local, Pfx_ReadAction(Action[0]),
-				                    Pfx_ReadAction(Action[1]), Integer.parseInt(Action[2]), Action[3], null);
+				                    Pfx_ReadAction(Action[1]), Integer.parseInt(Action[2]), Action[3], Hooks.apply(Action[3]));
 				        } else {
 				            Rules[Index] = new Rule(Fields[5], Remote, Local, Pfx_ReadAction(Action[0]), null, 0, null, null);
 				        }
@@ -152,23 +149,6 @@ final class ClassifierTables {
 				    return Rules;
 				}
 				"""));
-		if (checks) {
-			w.lines(n.expand("""
-
-					/** A rule table with each pend rule's hook (a method of this driver), found by its check's name. */
-					private static Rule[] Pfx_BindChecks(Rule[] Table, java.util.function.Function<String, CheckStart> Hooks) {
-					    Rule[] Rules = Table.clone();
-					    for (int Index = 0; Index < Rules.length; Index++) {
-					        Rule Rule = Rules[Index];
-					        if (Rule.Check != null) {
-					            Rules[Index] = new Rule(Rule.Origin, Rule.Remote, Rule.Local, Rule.Action, Rule.TimeoutAction,
-					                    Rule.TimeoutMs, Rule.Check, Hooks.apply(Rule.Check));
-					        }
-					    }
-					    return Rules;
-					}
-					"""));
-		}
 	}
 
 	// ---- the rule table ------------------------------------------------------------------
@@ -176,7 +156,7 @@ final class ClassifierTables {
 	/** Section 9: the rule table in model order, the default last, and the deferred checks' hooks by name. */
 	void emitRules(JavaWriter w, WskListener l) {
 		w.doc(JavaLiterals.from(l) + ": the inspect rules in model order, first match wins; the last entry is the"
-				+ " listener's default, read once per class; a driver instance binds the pend rules' hooks. One row per rule: action (a pend: pend/else-action/timeout-ms/check),"
+				+ " listener's default, read once per class with the pend rules' hooks. One row per rule: action (a pend: pend/else-action/timeout-ms/check),"
 				+ " remote address (any, or family/network in hex/prefix length) and ports, local address and"
 				+ " ports, the model element.");
 		List<String> rows = new ArrayList<>();
@@ -186,22 +166,22 @@ final class ClassifierTables {
 		rows.add(ModelWords.actionWord(l.getDefaultAction()) + " any 0-65535 any 0-65535 default of "
 				+ ModelTrace.origin(l));
 		List<DeferredCheck> checks = DriverFacts.checks(l);
-		textBlocks(w, x("static final Rule[] PfxLsnRuleTable = Pfx_ReadRules(", l), rows, ");");
-		if (checks.isEmpty()) {
-			w.line(x("private final Rule[] PfxLsnRules = PfxLsnRuleTable;", l));
-		} else {
-			w.line(x("private final Rule[] PfxLsnRules = Pfx_BindChecks(PfxLsnRuleTable, this::PfxLsn_CheckHook);", l));
-		}
+		String hooks = checks.isEmpty() ? "Check -> null" : n.className() + "::" + x("PfxLsn_CheckHook", l);
+		textBlocks(w, x("static final Rule[] PfxLsnRules = Pfx_ReadRules(", l) + hooks + ",", rows, ");");
+		w.doc("the table's load-time check (" + n.function("ValidateRules") + "): the table is a constant, so it is"
+				+ " made once, when the class loads, and DriverEntry takes its answer (the C checks its const table"
+				+ " at each DriverEntry; the answer cannot differ)");
+		w.line(x("static final int PfxLsnRulesStatus = Pfx_ValidateRules(PfxLsnRules);", l));
 		w.blank();
 		if (!checks.isEmpty()) {
 			w.doc(JavaLiterals.from(l) + ": the hook that starts a deferred check, by the check's name in the rule"
 					+ " table.");
-			w.line(x("private CheckStart PfxLsn_CheckHook(String Check) {", l));
+			w.line(x("private static CheckStart PfxLsn_CheckHook(String Check) {", l));
 			w.indent();
 			w.line("switch (Check) {");
 			for (DeferredCheck c : checks) {
 				w.line("case " + JavaLiterals.string(c.getName()) + ":");
-				w.line("    return this::" + n.checkStart(l, c) + ";");
+				w.line("    return " + n.className() + "::" + n.checkStart(l, c) + ";");
 			}
 			w.line("default:");
 			w.line("    return null;");
@@ -250,7 +230,7 @@ final class ClassifierTables {
 		textBlocks(w, x("static final int[] PfxLsnCandidates = Pfx_ReadIndices(", l), indexRows(c.candidates()), ");");
 		w.doc("candidates for a peer of unknown family (rules with remote any)");
 		textBlocks(w, x("static final int[] PfxLsnAnyFamily = Pfx_ReadIndices(", l), indexRows(c.anyFamily()), ");");
-		w.line(x("private final Classifier PfxLsnClassifier = new Classifier(PfxLsnRules, PfxLsnIpv4Starts,", l));
+		w.line(x("static final Classifier PfxLsnClassifier = new Classifier(PfxLsnRules, PfxLsnIpv4Starts,", l));
 		w.line(x("        PfxLsnIpv4Intervals, PfxLsnIpv6Intervals, PfxLsnCandidates, PfxLsnAnyFamily);", l));
 		w.blank();
 	}

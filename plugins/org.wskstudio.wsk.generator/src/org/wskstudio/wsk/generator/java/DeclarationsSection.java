@@ -181,10 +181,13 @@ final class DeclarationsSection {
 					/** Any address, every port. */
 					static final Match PFX_MATCH_ANY = new Match(PFX_ADDRESS_ANY, new byte[0], 0, 0, 65535);
 
-					/** PFX_CHECK_START: the hook that starts a deferred check for a pended inspection. */
+					/**
+					 * PFX_CHECK_START: the hook that starts a deferred check for a pended inspection; Driver is the
+					 * instance whose check it starts (the C's hooks reach the driver's global state).
+					 */
 					@FunctionalInterface
 					interface CheckStart {
-					    void start(WskInspectId InspectId, SockAddr LocalAddress, SockAddr RemoteAddress);
+					    void start(PfxDriver Driver, WskInspectId InspectId, SockAddr LocalAddress, SockAddr RemoteAddress);
 					}
 
 					/** PFX_RULE: one inspect rule; Origin names the model element. */

@@ -220,6 +220,6 @@ final class InspectSection {
 				    return STATUS_SUCCESS;
 				}
 				"""));
-		new ClassifierTables(n, facts.checks).emitReaders(w);
+		new ClassifierTables(n).emitReaders(w);
 	}
 }

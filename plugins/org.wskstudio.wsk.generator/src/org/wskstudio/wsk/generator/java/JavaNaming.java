@@ -37,7 +37,7 @@ public final class JavaNaming extends SymbolNaming {
 
 	/** Per-listener members ({@code <Prefix><Listener><Thing>}; "" is the listener object). */
 	static final List<String> LISTENER_THINGS = List.of("", "Slots", "Pending", "ListenDispatch",
-			"ConnectionDispatch", "Rules", "RuleTable", "Ipv4Starts", "Ipv4Intervals", "Ipv6Intervals", "Candidates", "AnyFamily", "Classifier",
+			"ConnectionDispatch", "Rules", "RulesStatus", "Ipv4Starts", "Ipv4Intervals", "Ipv6Intervals", "Candidates", "AnyFamily", "Classifier",
 			"Address");
 
 	public JavaNaming(WskDriver driver) {

@@ -35,7 +35,7 @@ final class ListenerBlocks {
 		w.section("9. " + JavaLiterals.of(l));
 		objects(w, l);
 		if (l.isConditionalAccept()) {
-			ClassifierTables tables = new ClassifierTables(n, facts.checks);
+			ClassifierTables tables = new ClassifierTables(n);
 			tables.emitRules(w, l);
 			tables.emit(w, l);
 		}

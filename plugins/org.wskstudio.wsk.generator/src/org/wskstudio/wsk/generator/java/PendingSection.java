@@ -129,7 +129,7 @@ final class PendingSection {
 				    Entry.Deadline = Long.MAX_VALUE;
 
 				    // Start the check; an answer given synchronously by the hook is recorded as EarlyAction.
-				    Rule.StartCheck.start(InspectId, LocalAddress, RemoteAddress);
+				    Rule.StartCheck.start(this, InspectId, LocalAddress, RemoteAddress);
 
 				    if (Entry.EarlyAction != WskInspectMax) {
 				        WskInspectAction Decision = Entry.EarlyAction;

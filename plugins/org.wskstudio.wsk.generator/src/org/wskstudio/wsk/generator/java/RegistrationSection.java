@@ -96,7 +96,7 @@ final class RegistrationSection {
 		}
 		for (WskListener l : facts.conditionalListeners()) {
 			w.line("if (NT_SUCCESS(Status)) {");
-			w.line(n.expand("    Status = Pfx_ValidateRules(PfxLsnRules);", l));
+			w.line(n.expand("    Status = PfxLsnRulesStatus;", l));
 			w.line("}");
 		}
 		w.lines(n.expand("""

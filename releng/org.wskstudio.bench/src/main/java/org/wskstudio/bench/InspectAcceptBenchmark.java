@@ -29,7 +29,9 @@ import org.wskstudio.wsk.sim.scenario.ScenarioRunner;
  * random requests (half from 192.168.0.0/16, accepted by the first rule; half from 11.0.0.0/8,
  * where the blocks are: rejected by a block or accepted by the default), including DriverEntry,
  * establishment, the accept event, the close and DriverUnload. The trace is off (traceLimit 0)
- * so the figure is the driver and the simulator, not the trace's memory.
+ * so the figure is the driver and the simulator, not the trace's memory. {@link #loadAndUnload}
+ * is the part of an invocation that does not depend on the requests: DriverEntry (listener start)
+ * and DriverUnload alone, per second.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -46,6 +48,7 @@ public class InspectAcceptBenchmark {
 
 	private GeneratedTwin twin;
 	private Scenario scenario;
+	private Scenario loadOnly;
 	private SimConfig config;
 
 	@Setup(Level.Trial)
@@ -53,6 +56,7 @@ public class InspectAcceptBenchmark {
 		twin = GeneratedTwin.of(rules);
 		scenario = new RandomScenarioGenerator().seed(1).requests(REQUESTS).from("192.168.0.0/16", "11.0.0.0/8")
 				.to("Public").meanInterArrival(VirtualTime.us(50)).generate("bench");
+		loadOnly = new RandomScenarioGenerator().seed(1).requests(0).from("192.168.0.0/16").to("Public").generate("load");
 		config = new SimConfig().traceLimit(0);
 		ScenarioResult check = ScenarioRunner.run(scenario, twin.newDriver(), config);
 		if (!check.violations().isEmpty() || check.summary().accepted() == 0) {
@@ -64,5 +68,11 @@ public class InspectAcceptBenchmark {
 	@OperationsPerInvocation(REQUESTS)
 	public ScenarioResult inspectAndAccept() {
 		return ScenarioRunner.run(scenario, twin.newDriver(), config);
+	}
+
+	/** A simulation without requests: the driver's load, listener start and unload. */
+	@Benchmark
+	public ScenarioResult loadAndUnload() {
+		return ScenarioRunner.run(loadOnly, twin.newDriver(), config);
 	}
 }

@@ -61,16 +61,18 @@ class GeneratedJavaTest {
 				.contains("k.SimTag(Listener, Name);")
 				.contains("Echo_ListenerInit(EchoPublic, \"Public\", \"listener Public\", this::EchoPublic_Open,")
 				.contains("try (var Scope = k.SimEnter(Rule.Origin)) {")
-				// the rule table as rows of data, read once by Echo_ReadRules; the pend's hook bound by its check's name
-				.contains("static final Rule[] EchoPublicRuleTable = Echo_ReadRules(")
-				.contains("private final Rule[] EchoPublicRules = Echo_BindChecks(EchoPublicRuleTable, this::EchoPublic_CheckHook);")
+				// the rule table as rows of data, read once per class by Echo_ReadRules with the pend's hook found
+				// by its check's name, and checked once
+				.contains("static final Rule[] EchoPublicRules = Echo_ReadRules(EchoDriver::EchoPublic_CheckHook,")
+				.contains("static final int EchoPublicRulesStatus = Echo_ValidateRules(EchoPublicRules);")
+				.contains("Status = EchoPublicRulesStatus;")
 				.contains(" pend/reject/500/Reputation ipv6/20010db8000000000000000000000000/32 0-65535 any 0-65535"
 						+ " rule 3 of listener Public\n")
 				.contains(" reject any 0-65535 any 0-65535 default of listener Public\n")
-				.contains("case \"Reputation\":\n            return this::EchoPublic_StartReputationCheck;")
+				.contains("case \"Reputation\":\n            return EchoDriver::EchoPublic_StartReputationCheck;")
 				// the classifier: 10.0.0.0/8 starts an interval whose only candidate is rule 1 (index 0)
 				.contains(" 0a000000 ")
-				.contains("private final Classifier EchoPublicClassifier = new Classifier(EchoPublicRules, EchoPublicIpv4Starts,")
+				.contains("static final Classifier EchoPublicClassifier = new Classifier(EchoPublicRules, EchoPublicIpv4Starts,")
 				// options in the model's order, then bind, then the per-socket accept event
 				.containsSubsequence("SO_REUSEADDR, 1)", "IPV6_V6ONLY, 0)", "SO_CONDITIONAL_ACCEPT, 1)",
 						"Echo_ListenerBind(Listener, EchoPublicAddress)",
