@@ -60,13 +60,13 @@ public class ListenerDriver extends ListeningSocketDriver {
 	protected final Set<ConnContext> connections = new LinkedHashSet<>();
 	protected final List<Irp> acceptIrps = new ArrayList<>();
 	protected boolean listenerDead;
+	protected final WskClientConnectionDispatch connectionDispatch = new WskClientConnectionDispatch(
+			this::receiveEvent, this::disconnectEvent, null);
 
 	@Override
 	protected WskClientListenDispatch listenDispatch() {
 		return new WskClientListenDispatch(this::acceptEvent, this::inspectEvent, this::abortEvent);
 	}
-	protected final WskClientConnectionDispatch connectionDispatch = new WskClientConnectionDispatch(
-			this::receiveEvent, this::disconnectEvent, null);
 
 	public ListenerDriver(ListenerConfig cfg) {
 		super(cfg);
