@@ -1,4 +1,4 @@
-package org.wskstudio.wskl.tests;
+package org.wskstudio.wskl.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 /**
  * Where the repository's example models are, for tests that run or generate from every one of
- * them (this package is exported: the generator tests use it too).
+ * them (the language's tests and the generators' tests alike).
  */
 public final class Examples {
 

@@ -1,4 +1,4 @@
-package org.wskstudio.wskl.tests;
+package org.wskstudio.wskl.testing;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +19,7 @@ import com.google.inject.Injector;
 
 /**
  * Loads .wskl files for tests outside the injection extension: as resources to validate, or as the
- * code model the command line builds. Also used by the generator tests (this package is exported).
+ * code model the command line builds.
  */
 public final class ModelLoading {
 
