@@ -153,16 +153,16 @@ final class ListenerBlocks {
 
 	/** A rule's model element, kept in checked builds only ({@code PFX_ORIGIN}, the header). */
 	private String origin(String text) {
-		return n.expand("PFX_ORIGIN(") + CLiterals.string(text) + ")";
+		return n.macro("ORIGIN") + "(" + CLiterals.string(text) + ")";
 	}
 
 	/** A PFX_MATCH initializer. */
 	private String match(AddressMatch m) {
 		if (ModelWords.isAll(m)) {
-			return n.expand("PFX_MATCH_ANY");
+			return n.macro("MATCH_ANY");
 		}
 		if (m.isAnyAddress()) {
-			return n.expand("PFX_MATCH_ANY_PORTS(") + m.getPortLow() + ", " + m.getPortHigh() + ")";
+			return n.macro("MATCH_ANY_PORTS") + "(" + m.getPortLow() + ", " + m.getPortHigh() + ")";
 		}
 		String kind = m.getFamily() == AddressFamily.INET6 ? n.global("AddressIpv6") : n.global("AddressIpv4");
 		return "{ " + kind + ", " + CLiterals.bytes(m.getNetwork()) + ", " + m.getPrefixLength() + ", "
