@@ -81,10 +81,7 @@ final class CheckCommand implements Callable<Integer> {
 			return List.of(); // the missing model is reported; its names cannot be resolved
 		}
 		try {
-			return ScenarioFiles.check(input.path(), input.text(), file, models).stream()
-					.map(p -> new Problem(p.file(), p.line(), p.column(),
-							p.error() ? Problem.Severity.ERROR : Problem.Severity.WARNING, p.message()))
-					.toList();
+			return ModelLoader.problems(file, ScenarioFiles.check(input.path(), input.text(), models));
 		} catch (IOException | RuntimeException e) {
 			return List.of(new Problem(file, 1, 1, Problem.Severity.ERROR, "cannot check: " + ModelLoader.reason(e)));
 		}

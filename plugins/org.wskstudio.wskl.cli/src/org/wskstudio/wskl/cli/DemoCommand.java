@@ -93,7 +93,7 @@ final class DemoCommand implements Callable<Integer> {
 			boolean sweepsOk = true;
 			if (Files.isRegularFile(scenarioFile)) {
 				ScenarioFiles.Loaded scenarios = ScenarioFiles.load(model, List.of(scenarioFile));
-				scenarios.problems().forEach(err::println);
+				ProblemPrinter.print(err, ModelLoader.problems(scenarios));
 				if (scenarios.hasErrors()) {
 					return WsklCli.EXIT_PROBLEMS;
 				}

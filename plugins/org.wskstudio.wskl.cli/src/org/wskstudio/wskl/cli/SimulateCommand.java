@@ -160,18 +160,20 @@ final class SimulateCommand implements Callable<Integer> {
 			}
 			scenarioFiles.add(sibling);
 		}
-		for (Path f : scenarioFiles) {
-			if (!Files.isRegularFile(f)) {
-				err.println(f + ":1:1: error: no such file");
-				err.println("nothing simulated");
-				return WsklCli.EXIT_PROBLEMS;
-			}
+		// missing, a folder, not .wsks, binary: said as check says it, before anything is parsed
+		List<Problem> unreadable = scenarioFiles.stream()
+				.map(f -> InputFiles.read(f.toString(), List.of(CheckCommand.SCENARIO_EXTENSION)))
+				.filter(input -> !input.ok()).map(InputFiles.Input::problem).toList();
+		if (!unreadable.isEmpty()) {
+			ProblemPrinter.print(err, unreadable);
+			err.println("nothing simulated");
+			return WsklCli.EXIT_PROBLEMS;
 		}
 
 		List<Scenario> toRun = List.of();
 		if (!scenarioFiles.isEmpty()) {
 			ScenarioFiles.Loaded files = ScenarioFiles.load(Path.of(model), scenarioFiles);
-			files.problems().forEach(err::println);
+			ProblemPrinter.print(err, ModelLoader.problems(files));
 			if (files.hasErrors()) {
 				err.println("nothing simulated");
 				return WsklCli.EXIT_PROBLEMS;
