@@ -38,10 +38,12 @@ final class GenerateCommand implements Callable<Integer> {
 
 	@Option(names = { "-t", "--target" }, required = true, paramLabel = "TARGET",
 			completionCandidates = GenerateCommand.Targets.class,
-			description = "what to generate; one of: ${COMPLETION-CANDIDATES}")
+			description = "what to generate, one of: ${COMPLETION-CANDIDATES} (c: the driver's .h and .c, the "
+					+ "deferred-check hooks <prefix>_checks.c, wsk_decls.h, netio.def and the makefile <prefix>.mk; "
+					+ "java: the Java twin that the simulator runs)")
 	String target;
 
-	@Option(names = { "-o", "--output" }, required = true, paramLabel = "DIR", description = "the output folder")
+	@Option(names = { "-o", "--output" }, required = true, paramLabel = "DIR", description = "the output folder (created when missing)")
 	String output;
 
 	@Parameters(arity = "1..*", paramLabel = "FILE", description = "the .wskl files")

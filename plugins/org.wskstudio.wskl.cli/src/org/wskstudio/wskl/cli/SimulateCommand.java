@@ -38,11 +38,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code wskl simulate MODEL [SCENARIO...] [--random N] [--seed N] [--jobs N] [--shard-size N] [--trace F.jsonl] [--svg F.svg]}:
- * generates the model's Java driver, compiles it in memory and runs it in the WSK runtime
- * simulator against WSKS scenarios and/or a seeded random load.
+ * generates the model's Java driver (compiled in memory) and/or its C driver (built for this host)
+ * and runs it in the WSK runtime simulator against WSKS scenarios and/or a seeded random load.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-		description = { "Runs a WSKL model's generated Java driver in the WSK runtime simulator.",
+		description = { "Runs a WSKL model's generated driver (its Java twin, or with --target the C driver or both) "
+				+ "in the WSK runtime simulator.",
 				"Without SCENARIO files and without --random it runs the scenario file next to the model with the same "
 						+ "base name (examples/x.wskl -> examples/x.wsks). With --random N it also runs N seeded random "
 						+ "connection requests (remote addresses from the inspect rules' ranges and outside them, with "
@@ -65,7 +66,7 @@ final class SimulateCommand implements Callable<Integer> {
 	@Parameters(index = "1..*", arity = "0..*", paramLabel = "SCENARIO", description = "the .wsks scenario files")
 	List<String> scenarios = new ArrayList<>();
 
-	@Option(names = "--random", paramLabel = "N", description = "also run N seeded random connection requests")
+	@Option(names = "--random", paramLabel = "N", description = "also run N seeded random connection requests (with no SCENARIO: only them)")
 	Integer random;
 
 	@Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "seed of the random run (default: ${DEFAULT-VALUE})")
