@@ -131,6 +131,12 @@ final class SimulateCommand implements Callable<Integer> {
 		}
 		Path tracePath = path(trace, "--trace");
 		Path svgPath = path(svg, "--svg");
+		for (Path file : new Path[] { tracePath, svgPath }) {
+			if (file != null && Files.isDirectory(file)) {
+				throw new ParameterException(spec.commandLine(), (file == tracePath ? "--trace " : "--svg ") + file
+						+ " is a folder: give the name of the file to write");
+			}
+		}
 
 		ModelLoader loader = new ModelLoader();
 		LoadedModel loaded = loader.load(model);
