@@ -36,6 +36,7 @@ class SimulateScenarioInputTest {
 					at 0 ms connect 10.1.2.300:5555 -> Public
 					at 1 ms check Reputaton answers accept
 					at 2 ms connect 10.1.2.3:5555 -> Publik
+					at 3 ms check Reputation answers accept for zz
 				}
 				""");
 		Path syntax = Files.writeString(temp.resolve("b-syntax.wsks"), """
@@ -49,13 +50,33 @@ class SimulateScenarioInputTest {
 				typos + ":2:18: error: '10.1.2.300' is not a valid IP address.",
 				typos + ":3:16: error: unknown deferred check 'Reputaton'",
 				typos + ":4:35: error: unknown listener 'Publik'",
+				typos + ":5:46: error: unknown request 'zz'",
 				syntax + ":2:27: error: syntax error: unexpected '->', expected ':'",
 				"nothing simulated");
 		assertThat(run.out()).doesNotContain("summary:");
 		// check says the same, line for line
 		CliRun check = wskl("check", syntax, typos);
 		assertThat(check.outLines()).as(check.toString()).containsExactlyElementsOf(
-				Stream.concat(run.errLines().stream().limit(4), Stream.of("2 files checked: 4 errors")).toList());
+				Stream.concat(run.errLines().stream().limit(5), Stream.of("2 files checked: 5 errors")).toList());
+	}
+
+	@Test
+	void anAllocationNumberedZeroIsAnErrorAtItsLineNotAFailureOfTheRun() throws IOException {
+		Path model = model();
+		Path scenario = Files.writeString(temp.resolve("zero.wsks"), """
+				scenario S for GuardedServer {
+					fail pool allocation 0
+					at 0 ms connect 10.1.2.3:5555 -> Public expect rejected
+				}
+				""");
+		String error = scenario + ":2:23: error: Allocations are counted from 1 (the run's first pool allocation is 1): "
+				+ "allocation 0 never happens.";
+		CliRun check = wskl("check", scenario);
+		assertThat(check.outLines()).as(check.toString()).containsExactly(error, "1 file checked: 1 error");
+		CliRun run = wskl("simulate", model, scenario);
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+		assertThat(run.errLines()).as(run.toString()).containsExactly(error, "nothing simulated");
+		assertThat(run.out()).isEmpty();
 	}
 
 	@Test
