@@ -80,6 +80,19 @@ class CheckCommandTest {
 	}
 
 	@Test
+	void aModelOptionThatIsNoModelIsReportedOnce() throws IOException {
+		Path scenario = Examples.example("dual_stack.wsks");
+		Path folder = Files.createDirectory(temp.resolve("models.wskl"));
+		for (Path model : List.of(scenario, folder)) {
+			CliRun run = wskl("check", "--model", model, scenario);
+			assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+			assertThat(run.outLines()).as(run.toString()).hasSize(2)
+					.first().asString().startsWith(model + ": error: ");
+			assertThat(run.outLines()).last().isEqualTo("1 file checked: 1 error");
+		}
+	}
+
+	@Test
 	void syntaxErrorIsReportedAtItsLineAndColumn() {
 		Path file = Examples.example("invalid/syntax_error.wskl");
 		CliRun run = wskl("check", file);
