@@ -1324,10 +1324,10 @@ static const WSK_CLIENT_CONNECTION_DISPATCH GuardPublicConnectionDispatch = {
  * model order, first match wins; the last entry is the listener's default.
  * One rule a line: its origin (the model or list line) and its text. */
 static const GUARD_RULE GuardPublicRules[] = {
-    { .Remote = { GuardAddressIpv4, { 10, 0, 0, 0 }, 8, 0, 65535 }, .Local = GUARD_MATCH_ANY, .Action = WskInspectReject, .Origin = "rule 1 of listener Public (conditional_accept.wskl:14)" }, /* reject remote 10.0.0.0/8 */
-    { .Remote = { GuardAddressIpv4, { 192, 168, 0, 0 }, 16, 0, 65535 }, .Local = GUARD_MATCH_ANY_PORTS(40009, 40009), .Action = WskInspectAccept, .Origin = "rule 2 of listener Public (conditional_accept.wskl:15)" }, /* accept remote 192.168.0.0/16 local port 40009 */
-    { .Remote = { GuardAddressIpv4, { 172, 16, 0, 0 }, 12, 0, 65535 }, .Local = GUARD_MATCH_ANY, .Action = WskInspectPend, .TimeoutAction = WskInspectReject, .TimeoutMs = 500, .StartCheck = GuardPublic_StartReputationCheck, .Origin = "rule 3 of listener Public (conditional_accept.wskl:16)" }, /* pend remote 172.16.0.0/12 with check Reputation timeout 500 ms else reject */
-    { .Remote = GUARD_MATCH_ANY, .Local = GUARD_MATCH_ANY, .Action = WskInspectReject, .Origin = "default of listener Public (conditional_accept.wskl:10)" }, /* reject */
+    { .Remote = { GuardAddressIpv4, { 10, 0, 0, 0 }, 8, 0, 65535 }, .Local = GUARD_MATCH_ANY, .Action = WskInspectReject, GUARD_ORIGIN("rule 1 of listener Public (conditional_accept.wskl:14)") }, /* reject remote 10.0.0.0/8 */
+    { .Remote = { GuardAddressIpv4, { 192, 168, 0, 0 }, 16, 0, 65535 }, .Local = GUARD_MATCH_ANY_PORTS(40009, 40009), .Action = WskInspectAccept, GUARD_ORIGIN("rule 2 of listener Public (conditional_accept.wskl:15)") }, /* accept remote 192.168.0.0/16 local port 40009 */
+    { .Remote = { GuardAddressIpv4, { 172, 16, 0, 0 }, 12, 0, 65535 }, .Local = GUARD_MATCH_ANY, .Action = WskInspectPend, .TimeoutAction = WskInspectReject, .TimeoutMs = 500, .StartCheck = GuardPublic_StartReputationCheck, GUARD_ORIGIN("rule 3 of listener Public (conditional_accept.wskl:16)") }, /* pend remote 172.16.0.0/12 with check Reputation timeout 500 ms else reject */
+    { .Remote = GUARD_MATCH_ANY, .Local = GUARD_MATCH_ANY, .Action = WskInspectReject, GUARD_ORIGIN("default of listener Public (conditional_accept.wskl:10)") }, /* reject */
 };
 
 /* from listener Public (conditional_accept.wskl:10): the rules above

@@ -92,8 +92,20 @@ typedef struct _GUARD_RULE {
     WSK_INSPECT_ACTION TimeoutAction;  /* pend only ("else"): Accept | Reject */
     ULONG              TimeoutMs;      /* pend only; 0 = no timeout */
     PGUARD_CHECK_START StartCheck;     /* pend only */
-    PCSTR              Origin;         /* model element, for traces */
+#if DBG
+    PCSTR              Origin;         /* model element, for the debugger */
+#endif
 } GUARD_RULE;
+
+/* A rule's model element ("rule 3 of listener Public (edge.wskl:12)"):
+ * in a checked build (DBG=1) the debugger shows it beside the rule; a
+ * free build leaves it out of the image (non-paged, as the tables: at
+ * 100,000 rules about 5 MB of strings). */
+#if DBG
+#define GUARD_ORIGIN(Text) .Origin = (Text)
+#else
+#define GUARD_ORIGIN(Text)
+#endif
 
 /* The compiled classifier of a rule table (decided by the generator): per
  * remote family, disjoint address intervals in ascending order, each with

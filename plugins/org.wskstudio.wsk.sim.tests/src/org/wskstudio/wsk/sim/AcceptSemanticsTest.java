@@ -16,9 +16,9 @@ import org.wskstudio.wsk.sim.nt.Irp;
 import org.wskstudio.wsk.sim.nt.NtStatus;
 import org.wskstudio.wsk.sim.scenario.Scenario;
 import org.wskstudio.wsk.sim.scenario.ScenarioResult;
+import org.wskstudio.wsk.sim.testdrivers.ListenerConfig;
+import org.wskstudio.wsk.sim.testdrivers.ListenerConfig.AcceptMode;
 import org.wskstudio.wsk.sim.testdrivers.ListenerDriver;
-import org.wskstudio.wsk.sim.testdrivers.ListenerDriver.AcceptMode;
-import org.wskstudio.wsk.sim.testdrivers.ListenerDriver.Config;
 import org.wskstudio.wsk.sim.trace.TraceEvent;
 import org.wskstudio.wsk.sim.wsk.WskSocket;
 
@@ -42,7 +42,7 @@ class AcceptSemanticsTest {
 	void staticEventCallbacksAcceptToo() {
 		Scenario s = new Scenario("static");
 		s.connect(ConnectSpec.of(ms(1), addr("198.51.100.1:5000"), null, "Public").disconnectAt(ms(4)));
-		ScenarioResult r = run(s, new ListenerDriver(new Config().mode(AcceptMode.EVENT_STATIC)));
+		ScenarioResult r = run(s, new ListenerDriver(new ListenerConfig().mode(AcceptMode.EVENT_STATIC)));
 		clean(r);
 		assertThat(r.requests().get(0).outcome()).isEqualTo(RequestOutcome.ACCEPTED);
 		assertThat(r.trace().events()).extracting(TraceEvent::kind).contains("WskDisconnectEvent");
@@ -51,7 +51,7 @@ class AcceptSemanticsTest {
 	@Test
 	void queuedIrpsCompleteInFifoOrder() {
 		List<Integer> order = new ArrayList<>();
-		ListenerDriver d = new ListenerDriver(new Config().mode(AcceptMode.IRP).irpQueue(3, false)) {
+		ListenerDriver d = new ListenerDriver(new ListenerConfig().mode(AcceptMode.IRP).irpQueue(3, false)) {
 			@Override
 			protected int acceptComplete(Object dev, Irp irp, Object ctx) {
 				if (irp.IoStatus.Status == NtStatus.STATUS_SUCCESS) {
@@ -74,7 +74,7 @@ class AcceptSemanticsTest {
 
 	@Test
 	void queuedIrpTakesPrecedenceOverEnabledEvent() {
-		Config cfg = new Config().mode(AcceptMode.EVENT_PER_SOCKET);
+		ListenerConfig cfg = new ListenerConfig().mode(AcceptMode.EVENT_PER_SOCKET);
 		cfg.repost = false;
 		ListenerDriver d = new ListenerDriver(cfg) {
 			@Override
@@ -97,7 +97,7 @@ class AcceptSemanticsTest {
 
 	@Test
 	void neitherIrpNorEventConnectionWaitsInBacklogUntilAnIrpIsQueued() {
-		Config cfg = new Config().mode(AcceptMode.NONE);
+		ListenerConfig cfg = new ListenerConfig().mode(AcceptMode.NONE);
 		ListenerDriver d = new ListenerDriver(cfg);
 		Scenario s = new Scenario("backlog");
 		s.connect(ms(1), "198.51.100.1:5000", "Public");
@@ -118,7 +118,7 @@ class AcceptSemanticsTest {
 
 	@Test
 	void enablingTheAcceptEventHandsOverTheBacklog() {
-		ListenerDriver d = new ListenerDriver(new Config().mode(AcceptMode.NONE));
+		ListenerDriver d = new ListenerDriver(new ListenerConfig().mode(AcceptMode.NONE));
 		Scenario s = new Scenario("enable later");
 		s.connect(ms(1), "198.51.100.1:5000", "Public");
 		s.connect(ms(2), "198.51.100.2:5000", "Public");
@@ -133,7 +133,7 @@ class AcceptSemanticsTest {
 	void backloggedConnectionIsResetAfterTheBacklogTimeout() {
 		Scenario s = new Scenario("backlog timeout");
 		s.connect(ms(1), "198.51.100.1:5000", "Public");
-		ScenarioResult r = run(s, new ListenerDriver(new Config().mode(AcceptMode.NONE)));
+		ScenarioResult r = run(s, new ListenerDriver(new ListenerConfig().mode(AcceptMode.NONE)));
 		clean(r);
 		var req = r.requests().get(0);
 		assertThat(req.outcome()).isEqualTo(RequestOutcome.RESET);
@@ -147,7 +147,7 @@ class AcceptSemanticsTest {
 		for (int i = 0; i < 5; i++) {
 			s.connect(ms(1), "198.51.100." + (i + 1) + ":5000", "Public");
 		}
-		ScenarioResult r = run(s, new ListenerDriver(new Config().mode(AcceptMode.NONE)),
+		ScenarioResult r = run(s, new ListenerDriver(new ListenerConfig().mode(AcceptMode.NONE)),
 				new SimConfig().backlogLimit(3));
 		assertThat(r.requests()).extracting(x -> x.decidedAt()).containsOnly(ms(2), ms(2), ms(2) + s(5));
 		assertThat(r.summary().count(RequestOutcome.RESET)).isEqualTo(5);
@@ -175,7 +175,7 @@ class AcceptSemanticsTest {
 	@Test
 	void dualStackListenerSeesV4MappedAddresses() {
 		List<SockAddr> seen = new ArrayList<>();
-		ListenerDriver d = new ListenerDriver(new Config().bind("[::]:40007").dualStack()) {
+		ListenerDriver d = new ListenerDriver(new ListenerConfig().bind("[::]:40007").dualStack()) {
 			@Override
 			protected int acceptEvent(Object sc, int flags, SockAddr l, SockAddr rem, WskSocket as,
 					org.wskstudio.wsk.sim.wsk.AcceptSocketContext c, org.wskstudio.wsk.sim.wsk.AcceptSocketDispatch dd) {
@@ -199,7 +199,7 @@ class AcceptSemanticsTest {
 		s.connect(ms(1), "10.1.2.3:5555", "Public");
 		s.connect(ms(1), "10.1.2.3:5555", "Nobody");
 		s.connect(ConnectSpec.of(ms(1), addr("10.1.2.3:5555"), addr("192.0.2.10:9999"), null));
-		ScenarioResult r = run(s, new ListenerDriver(new Config().bind("[::]:40007")));
+		ScenarioResult r = run(s, new ListenerDriver(new ListenerConfig().bind("[::]:40007")));
 		clean(r);
 		assertThat(r.requests()).extracting(x -> x.outcome()).containsOnly(RequestOutcome.REFUSED);
 		assertThat(r.requests().get(0).reason()).contains("IPV6_V6ONLY");
@@ -219,7 +219,7 @@ class AcceptSemanticsTest {
 	void asyncCompletionModeWorksWithWaitingDriver() {
 		Scenario s = new Scenario("async");
 		s.connect(ms(1), "198.51.100.1:5000", "Public");
-		ScenarioResult r = run(s, new ListenerDriver(new Config().mode(AcceptMode.IRP)),
+		ScenarioResult r = run(s, new ListenerDriver(new ListenerConfig().mode(AcceptMode.IRP)),
 				new SimConfig().asyncCompletion(true));
 		clean(r);
 		assertThat(r.requests().get(0).outcome()).isEqualTo(RequestOutcome.ACCEPTED);

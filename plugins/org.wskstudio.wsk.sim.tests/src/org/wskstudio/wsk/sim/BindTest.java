@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.wskstudio.wsk.sim.nt.NtStatus.*;
 
 import org.junit.jupiter.api.Test;
+import org.wskstudio.wsk.sim.testdrivers.ListenerConfig;
 import org.wskstudio.wsk.sim.testdrivers.ListenerDriver;
-import org.wskstudio.wsk.sim.testdrivers.ListenerDriver.Config;
 
 /** Address conflicts between listening sockets (SO_REUSEADDR, SO_EXCLUSIVEADDRUSE, dual stack). */
 class BindTest {
 
 	/** Loads a first listener, then a second one, and returns the second DriverEntry status. */
-	private static int secondBind(Config first, Config second) {
+	private static int secondBind(ListenerConfig first, ListenerConfig second) {
 		WskSimulator sim = new WskSimulator(new SimConfig());
 		assertThat(sim.load(new ListenerDriver(first))).isEqualTo(STATUS_SUCCESS);
 		int st = new ListenerDriver(second).DriverEntry(sim.kernel());
@@ -21,32 +21,32 @@ class BindTest {
 
 	@Test
 	void samePortWithoutReuseIsRefused() {
-		assertThat(secondBind(new Config().name("A"), new Config().name("B"))).isEqualTo(STATUS_ADDRESS_ALREADY_EXISTS);
+		assertThat(secondBind(new ListenerConfig().name("A"), new ListenerConfig().name("B"))).isEqualTo(STATUS_ADDRESS_ALREADY_EXISTS);
 	}
 
 	@Test
 	void reuseAddressAllowsASecondBind() {
-		Config b = new Config().name("B");
+		ListenerConfig b = new ListenerConfig().name("B");
 		b.reuseAddress = true;
-		assertThat(secondBind(new Config().name("A"), b)).isEqualTo(STATUS_SUCCESS);
+		assertThat(secondBind(new ListenerConfig().name("A"), b)).isEqualTo(STATUS_SUCCESS);
 	}
 
 	@Test
 	void exclusiveAddressUseWinsOverReuse() {
-		Config a = new Config().name("A");
+		ListenerConfig a = new ListenerConfig().name("A");
 		a.exclusiveAddress = true;
-		Config b = new Config().name("B");
+		ListenerConfig b = new ListenerConfig().name("B");
 		b.reuseAddress = true;
 		assertThat(secondBind(a, b)).isEqualTo(STATUS_ACCESS_DENIED);
 	}
 
 	@Test
 	void otherPortOrFamilyDoesNotConflictButDualStackDoes() {
-		assertThat(secondBind(new Config().name("A"), new Config().name("B").bind("0.0.0.0:40008")))
+		assertThat(secondBind(new ListenerConfig().name("A"), new ListenerConfig().name("B").bind("0.0.0.0:40008")))
 				.isEqualTo(STATUS_SUCCESS);
-		assertThat(secondBind(new Config().name("A"), new Config().name("B").bind("[::]:40007")))
+		assertThat(secondBind(new ListenerConfig().name("A"), new ListenerConfig().name("B").bind("[::]:40007")))
 				.isEqualTo(STATUS_SUCCESS);
-		assertThat(secondBind(new Config().name("A"), new Config().name("B").bind("[::]:40007").dualStack()))
+		assertThat(secondBind(new ListenerConfig().name("A"), new ListenerConfig().name("B").bind("[::]:40007").dualStack()))
 				.isEqualTo(STATUS_ADDRESS_ALREADY_EXISTS);
 	}
 }

@@ -14,9 +14,9 @@ import org.wskstudio.wsk.sim.net.SockAddr;
 import org.wskstudio.wsk.sim.rules.InspectRulesTestAccess;
 import org.wskstudio.wsk.sim.scenario.Scenario;
 import org.wskstudio.wsk.sim.scenario.ScenarioResult;
+import org.wskstudio.wsk.sim.testdrivers.ListenerConfig;
+import org.wskstudio.wsk.sim.testdrivers.ListenerConfig.AcceptMode;
 import org.wskstudio.wsk.sim.testdrivers.ListenerDriver;
-import org.wskstudio.wsk.sim.testdrivers.ListenerDriver.AcceptMode;
-import org.wskstudio.wsk.sim.testdrivers.ListenerDriver.Config;
 import org.wskstudio.wsk.sim.trace.TraceEvent;
 import org.wskstudio.wsk.sim.wsk.WskInspectAction;
 import org.wskstudio.wsk.sim.wsk.WskInspectId;
@@ -24,7 +24,7 @@ import org.wskstudio.wsk.sim.wsk.WskInspectId;
 /** The conditional-accept flow: inspect, pend, complete, time out, abort. */
 class ConditionalAcceptTest {
 
-	private static Config conditional() {
+	private static ListenerConfig conditional() {
 		return InspectRulesTestAccess.conditional();
 	}
 
@@ -70,7 +70,7 @@ class ConditionalAcceptTest {
 
 	@Test
 	void timeoutDefaultCanAccept() {
-		Config cfg = conditional();
+		ListenerConfig cfg = conditional();
 		cfg.timeoutAccepts = true;
 		Scenario s = new Scenario("timeout accepts");
 		s.connect(ms(2), "[2001:db8::5]:1234", "Public");
@@ -119,7 +119,7 @@ class ConditionalAcceptTest {
 
 	@Test
 	void remoteGivesUpOnALongPendedInspection() {
-		Config cfg = conditional();
+		ListenerConfig cfg = conditional();
 		cfg.pendTimeoutMs = 0;
 		Scenario s = new Scenario("remote gives up");
 		s.connect(ms(2), "[2001:db8::5]:1234", "Public");
@@ -151,7 +151,7 @@ class ConditionalAcceptTest {
 
 	@Test
 	void conditionalAcceptWithIrpDelivery() {
-		Config cfg = conditional().mode(AcceptMode.IRP).irpQueue(1, true);
+		ListenerConfig cfg = conditional().mode(AcceptMode.IRP).irpQueue(1, true);
 		Scenario s = new Scenario("irp");
 		s.connect(ms(1), "192.168.1.10:4000", "Public");
 		s.connect(ms(2), "192.168.1.11:4000", "Public");

@@ -10,9 +10,9 @@ import org.wskstudio.wsk.sim.nt.NtStatus;
 import org.wskstudio.wsk.sim.rules.InspectRulesTestAccess;
 import org.wskstudio.wsk.sim.scenario.Scenario;
 import org.wskstudio.wsk.sim.scenario.ScenarioResult;
+import org.wskstudio.wsk.sim.testdrivers.ListenerConfig;
+import org.wskstudio.wsk.sim.testdrivers.ListenerConfig.AcceptMode;
 import org.wskstudio.wsk.sim.testdrivers.ListenerDriver;
-import org.wskstudio.wsk.sim.testdrivers.ListenerDriver.AcceptMode;
-import org.wskstudio.wsk.sim.testdrivers.ListenerDriver.Config;
 import org.wskstudio.wsk.sim.trace.TraceEvent;
 
 /** Allocation failures and listener failure. */
@@ -69,7 +69,7 @@ class FaultInjectionTest {
 	@Test
 	void listenerFailureCompletesQueuedAcceptIrpsWithAnError() {
 		Scenario s = new Scenario("fail").failListener("Public", ms(5));
-		ScenarioResult r = run(s, new ListenerDriver(new Config().mode(AcceptMode.IRP).irpQueue(2, true)));
+		ScenarioResult r = run(s, new ListenerDriver(new ListenerConfig().mode(AcceptMode.IRP).irpQueue(2, true)));
 		clean(r);
 		assertThat(r.trace().events()).filteredOn(e -> e.kind().equals("IoCompletion"))
 				.extracting(TraceEvent::details).filteredOn(x -> x.contains("WskAccept"))

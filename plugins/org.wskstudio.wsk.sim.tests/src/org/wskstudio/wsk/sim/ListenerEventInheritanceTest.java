@@ -16,9 +16,9 @@ import org.wskstudio.wsk.sim.net.RequestOutcome;
 import org.wskstudio.wsk.sim.net.SockAddr;
 import org.wskstudio.wsk.sim.scenario.Scenario;
 import org.wskstudio.wsk.sim.scenario.ScenarioResult;
+import org.wskstudio.wsk.sim.testdrivers.ListenerConfig;
+import org.wskstudio.wsk.sim.testdrivers.ListenerConfig.AcceptMode;
 import org.wskstudio.wsk.sim.testdrivers.ListenerDriver;
-import org.wskstudio.wsk.sim.testdrivers.ListenerDriver.AcceptMode;
-import org.wskstudio.wsk.sim.testdrivers.ListenerDriver.Config;
 import org.wskstudio.wsk.sim.trace.TraceEvent;
 import org.wskstudio.wsk.sim.wsk.AcceptSocketContext;
 import org.wskstudio.wsk.sim.wsk.AcceptSocketDispatch;
@@ -44,8 +44,8 @@ class ListenerEventInheritanceTest {
 			this.listenerMask = listenerMask;
 		}
 
-		static Config config(AcceptMode mode) {
-			Config c = new Config().mode(mode);
+		static ListenerConfig config(AcceptMode mode) {
+			ListenerConfig c = new ListenerConfig().mode(mode);
 			c.enableConnectionEvents = false;
 			return c;
 		}

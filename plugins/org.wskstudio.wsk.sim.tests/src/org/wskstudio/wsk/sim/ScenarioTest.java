@@ -15,8 +15,8 @@ import org.wskstudio.wsk.sim.scenario.Scenario;
 import org.wskstudio.wsk.sim.scenario.ScenarioAction;
 import org.wskstudio.wsk.sim.scenario.ScenarioResult;
 import org.wskstudio.wsk.sim.scenario.ScenarioRunner;
+import org.wskstudio.wsk.sim.testdrivers.ListenerConfig;
 import org.wskstudio.wsk.sim.testdrivers.ListenerDriver;
-import org.wskstudio.wsk.sim.testdrivers.ListenerDriver.Config;
 import org.wskstudio.wsk.sim.testdrivers.PointerCompareDriver;
 
 /** Scenario runner, expectations, random generation and throughput. */
@@ -70,7 +70,7 @@ class ScenarioTest {
 
 	@Test
 	void hundredThousandRequestsThroughInspectAndAcceptAreAllDecided() {
-		Config cfg = new Config().bind("[::]:40007").dualStack().conditional("10.0.0.0/8", "2001:db8::/32",
+		ListenerConfig cfg = new ListenerConfig().bind("[::]:40007").dualStack().conditional("10.0.0.0/8", "2001:db8::/32",
 				"Reputation", 500);
 		Scenario s = new RandomScenarioGenerator().seed(11).requests(100_000)
 				.from("10.0.0.0/8", "192.168.0.0/16", "2001:db8::/32").to("Public").meanInterArrival(20)

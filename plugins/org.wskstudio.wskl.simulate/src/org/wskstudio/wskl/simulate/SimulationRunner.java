@@ -1,10 +1,8 @@
 package org.wskstudio.wskl.simulate;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -51,12 +49,11 @@ public final class SimulationRunner {
 	private final SimConfig config;
 	private final List<GeneratedFile> javaFiles;
 	private final Supplier<SimDriver> driver;
-	/** A listener's random remote ranges: its rules' (lookups that match) and its families' whole space. */
-	private record Route(List<String> rules, List<String> outside) {
-	}
-
-	/** Listener name to its random remote ranges, read from the model once (shards run on several threads). */
-	private final Map<String, Route> randomRoutes = new LinkedHashMap<>();
+	/**
+	 * Each listener's random remote ranges, its rules' (lookups that match) and its families' whole
+	 * space, read from the model and parsed once (soak shards run on several threads and share them).
+	 */
+	private final List<RandomScenarioGenerator.Route> randomRoutes = new ArrayList<>();
 	private final String randomCheck;
 
 	public SimulationRunner(WskDriver model) {
@@ -69,7 +66,9 @@ public final class SimulationRunner {
 		this.javaFiles = new JavaGenerator().generate(model);
 		this.driver = DriverCompiler.compile(javaFiles, JavaGenerator.driverClassName(model));
 		for (WskListener listener : model.getListeners()) {
-			randomRoutes.put(listener.getName(), new Route(ruleRanges(listener), outsideRanges(listener)));
+			randomRoutes.add(new RandomScenarioGenerator.Route(listener.getName(),
+					RandomScenarioGenerator.Route.parse(ruleRanges(listener)),
+					RandomScenarioGenerator.Route.parse(outsideRanges(listener))));
 		}
 		DeferredCheck check = firstCheck(model);
 		this.randomCheck = check == null ? null : check.getName();
@@ -129,7 +128,7 @@ public final class SimulationRunner {
 				.meanInterArrival(VirtualTime.us(100)).drops(settings.dropProbability(), VirtualTime.ms(5))
 				.irpFailureProbability(settings.irpFailureProbability())
 				.poolFailureProbability(settings.poolFailureProbability());
-		randomRoutes.forEach((listener, route) -> g.route(listener, route.rules(), route.outside()));
+		randomRoutes.forEach(g::route);
 		if (randomCheck != null) {
 			g.checkAnswers(randomCheck, VirtualTime.ms(100), 0.7);
 		}

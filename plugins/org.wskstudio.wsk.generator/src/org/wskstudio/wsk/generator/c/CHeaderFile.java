@@ -2,7 +2,6 @@ package org.wskstudio.wsk.generator.c;
 
 import org.wskstudio.wsk.generator.common.AcceptRearm;
 import org.wskstudio.wsk.generator.common.DriverFacts;
-import org.wskstudio.wsk.generator.common.ListenerCounter;
 import org.wskstudio.wsk.generator.common.PendTimeout;
 import org.wskstudio.wsk.model.DeferredCheck;
 import org.wskstudio.wsk.model.IrpAccept;
@@ -13,7 +12,10 @@ import org.wskstudio.wsk.model.WskListener;
  * ports, queue depths, table sizes), the run-time types (connection, accept slot, rule,
  * pending inspection, listener) and the public entry points (DriverEntry, the Complete*Check
  * functions and the Start*Check hooks the driver's own logic implements). Types and fields
- * are emitted only for the parts of the runtime the driver uses.
+ * are emitted only for the parts of the runtime the driver uses. This class writes the frame
+ * (summary, include guard, configuration); the types and entry points are sections of their own:
+ * {@link HeaderConnectionTypes}, {@link HeaderInspectTypes} (conditional accept only),
+ * {@link HeaderListenerType} and {@link HeaderEntryPoints}, in that order.
  */
 final class CHeaderFile {
 
@@ -37,19 +39,12 @@ final class CHeaderFile {
 		configuration(w);
 		w.line(n.expand("typedef struct _PFX_LISTENER PFX_LISTENER, *PPFX_LISTENER;"));
 		w.blank();
-		connectionTypes(w);
-		if (facts.irp) {
-			slotTypes(w);
-		}
+		new HeaderConnectionTypes(facts, n).emit(w);
 		if (facts.conditional) {
-			ruleTypes(w);
-			pendingTypes(w);
+			new HeaderInspectTypes(n).emit(w);
 		}
-		listenerType(w);
-		counters(w);
-		w.line("DRIVER_INITIALIZE DriverEntry;");
-		w.blank();
-		checkEntryPoints(w);
+		new HeaderListenerType(facts, n).emit(w);
+		new HeaderEntryPoints(facts, n).emit(w);
 		w.line("#endif /* " + n.macro("DRIVER_H") + " */");
 		return CAlign.continuations(w.toString());
 	}
@@ -104,328 +99,6 @@ final class CHeaderFile {
 				w.line("#define " + n.listenerMacro(l, "PENDING_MAX") + " " + DriverFacts.pendingCapacity(l));
 			}
 			w.blank();
-		}
-	}
-
-	private void connectionTypes(CodeWriter w) {
-		w.lines(n.expand("""
-				/*
-				 * Close state of a connection.  The single WskCloseSocket of an accepted
-				 * socket is issued by whoever moves the state to PfxConnClosing.
-				"""));
-		if (facts.irp) {
-			w.lines(n.expand("""
-					 * Starting covers the window between a WskAccept completion and the end
-					 * of Pfx_ConnectionStart (events being enabled, list insertion); a close
-					 * requested in that window is deferred to the end of the start.
-					"""));
-		}
-		w.line(" */");
-		w.line(n.expand("typedef enum _PFX_CONNECTION_STATE {"));
-		w.indent();
-		w.line(n.expand("PfxConnOpen = 0,"));
-		if (facts.irp) {
-			w.line(n.expand("PfxConnClosing = 1,"));
-			w.line(n.expand("PfxConnStarting = 2,"));
-			w.line(n.expand("PfxConnStartingCloseRequested = 3"));
-		} else {
-			w.line(n.expand("PfxConnClosing = 1"));
-		}
-		w.dedent();
-		w.line(n.expand("} PFX_CONNECTION_STATE;"));
-		w.blank();
-		StringBuilder connection = new StringBuilder(n.expand("""
-				/* Per-connection context: NonPagedPoolNx, tag PFX_POOL_TAG. */
-				typedef struct _PFX_CONNECTION {
-				    LIST_ENTRY       Link;          /* PfxConnections; self-linked when not listed */
-				    PPFX_LISTENER    Listener;
-				    PWSK_SOCKET      Socket;        /* accepted socket; NULL until accepted */
-				    PIRP             CloseIrp;      /* preallocated: closing never needs memory */
-				    volatile LONG    State;         /* PFX_CONNECTION_STATE */
-				    volatile LONG64  BytesReceived;
-				"""));
-		if (facts.sendBacklog) {
-			connection.append("    volatile LONG64  IdealBacklogSize;  /* last WskSendBacklogEvent */\n");
-		}
-		connection.append(n.expand("""
-				    SOCKADDR_STORAGE RemoteAddress;
-				} PFX_CONNECTION, *PPFX_CONNECTION;
-				"""));
-		w.aligned(connection.toString());
-		w.blank();
-	}
-
-	private void slotTypes(CodeWriter w) {
-		w.aligned(n.expand("""
-				/*
-				 * Ownership of a slot's accept IRP (the documented "IRPLOCK" protocol for
-				 * cancelling an IRP one allocated).  Transitions:
-				 *   Idle       -> Queued       Pfx_ArmSlotOnce, just before WskAccept
-				 *   Queued     -> Completed    completion routine (it owns the IRP)
-				 *   Queued     -> Cancelling   Pfx_CancelSlot, before IoCancelIrp
-				 *   Cancelling -> Completed    completion routine while IoCancelIrp runs:
-				 *                              it leaves the IRP to Pfx_CancelSlot
-				 *   Cancelling -> CancelDone   IoCancelIrp returned first: the completion
-				 *                              routine will own the IRP when it runs
-				 *   CancelDone -> Completed    completion routine (it owns the IRP)
-				 *   Completed  -> Queued/Idle  the owner re-arms or retires the slot
-				 *   Completed  -> Idle         an arm found no memory (at the first arm the
-				 *                              slot was Idle already): it waits with its
-				 *                              RetryTimer set; the timer's DPC
-				 *                              (Pfx_RearmDpc) arms it again later
-				 */
-				typedef enum _PFX_SLOT_STATE {
-				    PfxSlotIdle = 0,
-				    PfxSlotQueued = 1,
-				    PfxSlotCancelling = 2,
-				    PfxSlotCancelDone = 3,
-				    PfxSlotCompleted = 4
-				} PFX_SLOT_STATE;
-
-				/* One WskAccept kept queued ("accept by irp queue N"). */
-				typedef struct _PFX_ACCEPT_SLOT {
-				    PPFX_LISTENER    Listener;
-				    PIRP             Irp;           /* NULL when the slot holds no IRP */
-				    PPFX_CONNECTION  Connection;    /* AcceptSocketContext of the queued WskAccept */
-				    volatile LONG    State;         /* PFX_SLOT_STATE */
-				    volatile LONG    ArmRequests;   /* serialises re-arming, see Pfx_ArmSlot */
-				    SOCKADDR_STORAGE RemoteAddress; /* WskAccept output buffer */
-				    KTIMER           RetryTimer;    /* one-shot: retries an arm that found no memory */
-				    KDPC             RetryDpc;      /* Pfx_RearmDpc, context: the slot */
-				    ULONG            RetryDelayMs;  /* last back-off; 0 once an arm succeeds */
-				} PFX_ACCEPT_SLOT, *PPFX_ACCEPT_SLOT;
-
-				"""));
-	}
-
-	private void ruleTypes(CodeWriter w) {
-		w.aligned(n.expand("""
-				/* ---- conditional accept: rules ---- */
-
-				typedef enum _PFX_ADDRESS_KIND {
-				    PfxAddressAny = 0,          /* rule: any address; endpoint: unknown family */
-				    PfxAddressIpv4 = 1,
-				    PfxAddressIpv6 = 2
-				} PFX_ADDRESS_KIND;
-
-				/* One side (remote or local) of a rule. */
-				typedef struct _PFX_MATCH {
-				    PFX_ADDRESS_KIND Kind;
-				    UCHAR            Prefix[16];    /* network order; IPv4 uses Prefix[0..3] */
-				    UCHAR            PrefixLength;  /* bits: <= 32 (IPv4), <= 128 (IPv6) */
-				    USHORT           PortFirst;     /* host order, inclusive */
-				    USHORT           PortLast;      /* 0-65535 = any port */
-				} PFX_MATCH;
-
-				/* "with check <Name>": starts the deferred decision.  Runs inside
-				 * WskInspectEvent (<= DISPATCH_LEVEL, must not wait); the pointers are
-				 * valid only during the call.  The check answers later through
-				 * Pfx<Listener>_Complete<Name>Check; an answer given from inside this
-				 * hook becomes the immediate accept/reject of the inspection. */
-				typedef
-				_IRQL_requires_max_(DISPATCH_LEVEL)
-				VOID
-				PFX_CHECK_START(
-				    _In_ CONST WSK_INSPECT_ID *InspectId,
-				    _In_ CONST SOCKADDR *LocalAddress,
-				    _In_ CONST SOCKADDR *RemoteAddress);
-				typedef PFX_CHECK_START *PPFX_CHECK_START;
-
-				typedef struct _PFX_RULE {
-				    PFX_MATCH            Remote;
-				    PFX_MATCH            Local;
-				    WSK_INSPECT_ACTION   Action;          /* WskInspectAccept | Reject | Pend */
-				    WSK_INSPECT_ACTION   TimeoutAction;   /* pend only ("else"): Accept | Reject */
-				    ULONG                TimeoutMs;       /* pend only; 0 = no timeout */
-				    PPFX_CHECK_START     StartCheck;      /* pend only */
-				    PCSTR                Origin;          /* model element, for traces */
-				} PFX_RULE;
-
-				/* The compiled classifier of a rule table (decided by the generator): per
-				 * remote family, disjoint address intervals in ascending order, each with
-				 * the candidate rules left to test there, in model order. */
-				typedef struct _PFX_INTERVAL4 {          /* its first address: Ipv4Starts, same index */
-				    ULONG                First;           /* its first candidate in Candidates */
-				    ULONG                Count;           /* its candidates; 0 = no rule (reject) */
-				} PFX_INTERVAL4;
-
-				typedef struct _PFX_INTERVAL {
-				    UCHAR                Start[16];       /* first address, network order */
-				    ULONG                First;
-				    ULONG                Count;
-				} PFX_INTERVAL;
-
-				typedef struct _PFX_CLASSIFIER {
-				    CONST PFX_RULE       *Rules;
-				    CONST ULONG          *Ipv4Starts;      /* first addresses as numbers (host order) */
-				    CONST PFX_INTERVAL4  *Ipv4;
-				    ULONG                Ipv4Count;
-				    CONST PFX_INTERVAL   *Ipv6;
-				    ULONG                Ipv6Count;
-				    CONST ULONG          *Candidates;      /* rule indices */
-				    CONST ULONG          *AnyFamily;       /* candidates for a peer of unknown family */
-				    ULONG                AnyFamilyCount;
-				} PFX_CLASSIFIER;
-
-				"""));
-	}
-
-	private void pendingTypes(CodeWriter w) {
-		w.aligned(n.expand("""
-				/* ---- conditional accept: pending inspections ---- */
-
-				typedef enum _PFX_PENDING_STATE {
-				    PfxPendingFree = 0,
-				    PfxPendingAnnouncing = 1,   /* stored, WskInspectEvent not yet returned */
-				    PfxPendingWaiting = 2,      /* WskInspectPend returned; awaiting decision */
-				    PfxPendingCompleting = 3    /* WskInspectComplete IRP in flight */
-				} PFX_PENDING_STATE;
-
-				typedef struct _PFX_PENDING {
-				    PPFX_LISTENER         Listener;
-				    PFX_PENDING_STATE     State;          /* under Listener->PendingLock */
-				    WSK_INSPECT_ID        InspectId;      /* copy: matched by content */
-				    SOCKADDR_STORAGE      LocalAddress;   /* copies: the callback's pointers die */
-				    SOCKADDR_STORAGE      RemoteAddress;
-				    ULONGLONG             Deadline;       /* Waiting with a timeout: KeQueryInterruptTime() units */
-				    CONST PFX_RULE       *Rule;
-				    WSK_INSPECT_ACTION    EarlyAction;    /* decision taken while Announcing, else WskInspectMax */
-				    PIRP                  CompleteIrp;    /* preallocated for WskInspectComplete */
-				    WSK_INSPECT_ACTION    CompleteAction; /* what WskInspectComplete was asked: counted when it succeeds */
-				    BOOLEAN               TimedOut;       /* completed by the timeout, not by the check */
-				    KTIMER                Timer;          /* the rule's timeout, set when the entry turns Waiting */
-				    KDPC                  TimeoutDpc;     /* Pfx_TimeoutDpc, context: the entry */
-				} PFX_PENDING, *PPFX_PENDING;
-
-				"""));
-	}
-
-	private void listenerType(CodeWriter w) {
-		StringBuilder b = new StringBuilder();
-		b.append(n.expand("""
-				/* ---- listener ---- */
-
-				/* Per-listener create + options + bind (+ per-socket event enable). */
-				typedef
-				_IRQL_requires_(PASSIVE_LEVEL)
-				NTSTATUS
-				PFX_LISTENER_OPEN(_Inout_ PPFX_LISTENER Listener);
-				typedef PFX_LISTENER_OPEN *PPFX_LISTENER_OPEN;
-
-				struct _PFX_LISTENER {
-				    /* configuration, fixed by the model */
-				    PCSTR                                 Name;
-				    PPFX_LISTENER_OPEN                    Open;
-				    CONST WSK_CLIENT_LISTEN_DISPATCH     *ListenDispatch;
-				    CONST WSK_CLIENT_CONNECTION_DISPATCH *ConnectionDispatch;
-				    ULONG                                 ConnectionEvents;  /* WSK_EVENT_* of accepted sockets */
-				"""));
-		if (facts.irp) {
-			b.append(n.expand("""
-					    BOOLEAN                               ReuseIrp;          /* accept by irp: reuse | free */
-					    ULONG                                 SlotCount;         /* 0: not accept by irp */
-					    PPFX_ACCEPT_SLOT                      Slots;
-					"""));
-		}
-		if (facts.conditional) {
-			b.append(n.expand("""
-					    PPFX_PENDING                          Pending;           /* NULL: no conditional accept */
-					    ULONG                                 PendingCount;
-					"""));
-		}
-		b.append(n.expand("""
-
-				    /* run-time state */
-				    PWSK_SOCKET                           Socket;            /* NULL when not open */
-				    CONST WSK_PROVIDER_LISTEN_DISPATCH   *Dispatch;
-				    PIRP                                  ControlIrp;        /* synchronous create/option/bind/close */
-				    KEVENT                                ControlEvent;
-				    KEVENT                                ControlLock;       /* serialises open/close (PASSIVE_LEVEL) */
-				    KSPIN_LOCK                            Lock;              /* guards Stopping (and RecreatePending) */
-				    volatile LONG                         Stopping;
-				"""));
-		if (facts.perSocketEvents) {
-			b.append("    BOOLEAN                               AcceptEventEnabled; /* SO_WSK_EVENT_CALLBACK succeeded */\n");
-		}
-		if (facts.rundown()) {
-			b.append("    EX_RUNDOWN_REF                        Rundown;           /* WSK calls made outside open/close */\n");
-		}
-		if (facts.event) {
-			b.append(n.expand("""
-					    PIO_WORKITEM                          RecreateWorkItem;
-					    BOOLEAN                               RecreatePending;   /* under Lock */
-					    KEVENT                                RecreateIdle;      /* signalled while no worker is pending */
-					"""));
-		}
-		if (facts.conditional) {
-			b.append(n.expand("""
-					    KSPIN_LOCK                            PendingLock;       /* the Pending table */
-					"""));
-		}
-		for (ListenerCounter c : ListenerCounter.kept(facts)) {
-			b.append(String.format(n.expand("    volatile LONG                         %-18s /* PFX_LISTENER_COUNTERS.%s */\n"),
-					c.member() + ";", c.field()));
-		}
-		b.append("};\n");
-		w.aligned(b.toString());
-		w.blank();
-	}
-
-	/** The counters each listener keeps, and the query a real driver calls from an IOCTL or a debugger. */
-	private void counters(CodeWriter w) {
-		StringBuilder meaning = new StringBuilder("What each listener counts.  Every counter is incremented"
-				+ " once per connection request, where its outcome is final for the driver, so a debugger or a"
-				+ " support log shows what became of the listener's connections (the WSK simulator checks them"
-				+ " against its own outcomes).");
-		StringBuilder b = new StringBuilder(n.expand("typedef struct _PFX_LISTENER_COUNTERS {\n"));
-		for (ListenerCounter c : ListenerCounter.values()) {
-			meaning.append("\n").append(c.field()).append(": ").append(c.meaning())
-					.append(c.keptBy(facts) ? "." : " (not kept by this driver: 0).");
-			b.append("    ULONG ").append(c.field()).append(";\n");
-		}
-		b.append(n.expand("} PFX_LISTENER_COUNTERS, *PPFX_LISTENER_COUNTERS;\n"));
-		w.comment(meaning.toString());
-		w.lines(b.toString());
-		w.blank();
-		StringBuilder names = new StringBuilder();
-		for (int i = 0; i < facts.listeners.size(); i++) {
-			names.append(i == 0 ? "" : ", ").append(i).append(' ').append(facts.listeners.get(i).getName());
-		}
-		w.comment("ListenerIndex of " + n.function(ListenerCounter.QUERY_FUNCTION) + ": the model's listeners in"
-				+ " order (" + names + ").");
-		w.line("#define " + n.macro("LISTENER_COUNT") + " " + facts.listeners.size());
-		w.blank();
-		w.comment("Copies one listener's counters (each read atomically) and, if Name is not NULL, its model name."
-				+ "  STATUS_INVALID_PARAMETER for an index of " + n.macro("LISTENER_COUNT") + " or more.");
-		w.lines(n.expand("""
-				_IRQL_requires_max_(DISPATCH_LEVEL)
-				NTSTATUS
-				Pfx_QueryListenerCounters(
-				    _In_ ULONG ListenerIndex,
-				    _Out_ PPFX_LISTENER_COUNTERS Counters,
-				    _Outptr_opt_result_z_ PCSTR *Name);
-				"""));
-		w.blank();
-	}
-
-	private void checkEntryPoints(CodeWriter w) {
-		for (WskListener l : facts.listeners) {
-			for (DeferredCheck c : DriverFacts.checks(l)) {
-				w.comment(CTrace.from(c) + ", used by " + CModelText.ruleList(DriverFacts.rulesUsing(l, c))
-						+ ": the driver's own logic starts the check in " + n.checkStart(l, c) + " ("
-						+ n.checksFile() + ") and reports its outcome with " + n.checkComplete(l, c)
-						+ ".  <= DISPATCH_LEVEL.  Returns STATUS_SUCCESS if the decision was applied, STATUS_NOT_FOUND"
-						+ " if the inspection is no longer pending (aborted, timed out, decided), STATUS_DEVICE_NOT_READY"
-						+ " while the listener is closing.");
-				w.line(n.expand("PFX_CHECK_START ") + n.checkStart(l, c) + ";");
-				w.blank();
-				w.line("_IRQL_requires_max_(DISPATCH_LEVEL)");
-				w.line("NTSTATUS");
-				w.line(n.checkComplete(l, c) + "(");
-				w.line("    _In_ CONST WSK_INSPECT_ID *InspectId,");
-				w.line("    _In_ BOOLEAN Accept);");
-				w.blank();
-			}
 		}
 	}
 }

@@ -8,12 +8,9 @@ import org.wskstudio.wsk.generator.common.DriverFacts;
  * Section 6 of the source, for conditional accept: rule evaluation on the local and
  * remote address (IPv4-mapped IPv6 canonicalised to IPv4, first match wins, no match =
  * reject) by the listener's compiled classifier ({@link ClassifierTables}: a binary search
- * for the remote address's interval, then its few candidate rules), and the
- * pending-inspection runtime: a table per listener holding copies of the WSK_INSPECT_ID and
- * both addresses, completed by WskInspectComplete from the deferred check or from the entry's
- * own timeout timer (the rule's "else" action; the design is
- * {@link org.wskstudio.wsk.generator.common.PendTimeout}), WskAbortEvent matching by content
- * and removing the entry, and the sweep after every close.
+ * for the remote address's interval, then its few candidate rules) and the load-time check of
+ * the rule tables. The pending-inspection runtime that a pend rule starts is section 7,
+ * {@link PendingSection}.
  */
 final class InspectSection {
 

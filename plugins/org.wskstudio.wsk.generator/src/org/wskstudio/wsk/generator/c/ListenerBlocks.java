@@ -138,17 +138,22 @@ final class ListenerBlocks {
 						.append(", .TimeoutMs = ").append(r.getTimeoutMillis())
 						.append(", .StartCheck = ").append(n.checkStart(l, r.getCheck()));
 			}
-			row.append(", .Origin = ").append(CLiterals.string(CTrace.of(r))).append(" }, /* ")
+			row.append(", ").append(origin(CTrace.of(r))).append(" }, /* ")
 					.append(CModelText.rule(r)).append(" */");
 			w.line(row.toString());
 		}
 		String origin = "default of " + CTrace.of(l);
 		w.line(n.expand("{ .Remote = PFX_MATCH_ANY, .Local = PFX_MATCH_ANY, .Action = ")
-				+ WskNames.action(l.getDefaultAction()) + ", .Origin = " + CLiterals.string(origin) + " }, /* "
+				+ WskNames.action(l.getDefaultAction()) + ", " + origin(origin) + " }, /* "
 				+ ModelWords.actionWord(l.getDefaultAction()) + " */");
 		w.dedent();
 		w.line("};");
 		w.blank();
+	}
+
+	/** A rule's model element, kept in checked builds only ({@code PFX_ORIGIN}, the header). */
+	private String origin(String text) {
+		return n.expand("PFX_ORIGIN(") + CLiterals.string(text) + ")";
 	}
 
 	/** A PFX_MATCH initializer. */

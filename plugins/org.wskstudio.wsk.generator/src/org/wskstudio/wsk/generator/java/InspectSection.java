@@ -8,11 +8,9 @@ import org.wskstudio.wsk.generator.common.DriverFacts;
  * Section 6, for conditional accept: rule evaluation (IPv4-mapped IPv6 canonicalised to
  * IPv4, first match wins, no match = reject) by the listener's compiled classifier
  * ({@link ClassifierTables}: a binary search over the remote address's intervals, then first
- * match over the interval's candidates, as the C's Pfx_Evaluate) and the pending-inspection runtime: a table per
- * listener holding copies of the WSK_INSPECT_ID and both addresses, completed by
- * WskInspectComplete from the deferred check or from the entry's own timeout timer (the rule's
- * else-action; the design is {@link org.wskstudio.wsk.generator.common.PendTimeout}), WskAbortEvent
- * matching by content, and the sweep after every close.
+ * match over the interval's candidates, as the C's Pfx_Evaluate), the rule tables' check
+ * (Pfx_ValidateRules) and their readers. The pending-inspection runtime that a pend rule starts
+ * is section 7, {@link PendingSection}.
  */
 final class InspectSection {
 

@@ -11,8 +11,8 @@ import org.wskstudio.wsk.sim.net.SockAddr;
 import org.wskstudio.wsk.sim.nt.PoolType;
 import org.wskstudio.wsk.sim.scenario.Scenario;
 import org.wskstudio.wsk.sim.scenario.ScenarioResult;
+import org.wskstudio.wsk.sim.testdrivers.ListenerConfig;
 import org.wskstudio.wsk.sim.testdrivers.ListenerDriver;
-import org.wskstudio.wsk.sim.testdrivers.ListenerDriver.Config;
 import org.wskstudio.wsk.sim.verify.Violation;
 import org.wskstudio.wsk.sim.wsk.AcceptSocketContext;
 import org.wskstudio.wsk.sim.wsk.AcceptSocketDispatch;
@@ -38,7 +38,7 @@ class CallbackRulesTest {
 
 	@Test
 	void acceptEventSettingANullDispatchExplicitlyIsClean() {
-		Config cfg = new Config();
+		ListenerConfig cfg = new ListenerConfig();
 		cfg.enableConnectionEvents = false;
 		ListenerDriver d = new ListenerDriver(cfg) {
 			@Override
@@ -89,7 +89,7 @@ class CallbackRulesTest {
 
 	@Test
 	void abortEventMustReturnSuccess() {
-		Config cfg = InspectRulesTest.conditional();
+		ListenerConfig cfg = InspectRulesTest.conditional();
 		ListenerDriver bad = new ListenerDriver(cfg) {
 			@Override
 			protected int abortEvent(Object sc, WskInspectId id) {
@@ -107,7 +107,7 @@ class CallbackRulesTest {
 
 	@Test
 	void conditionalAcceptWithoutInspectCallbackIsReported() {
-		Config cfg = InspectRulesTest.conditional();
+		ListenerConfig cfg = InspectRulesTest.conditional();
 		Scenario s = one();
 		ScenarioResult r = run(s, new MissingInspectDriver(cfg));
 		Violation v = single(r, "CALLBACK_MISSING");
@@ -119,7 +119,7 @@ class CallbackRulesTest {
 
 	/** Creates its listener with a dispatch table that lacks WskInspectEvent. */
 	static final class MissingInspectDriver extends ListenerDriver {
-		MissingInspectDriver(Config cfg) {
+		MissingInspectDriver(ListenerConfig cfg) {
 			super(cfg);
 		}
 

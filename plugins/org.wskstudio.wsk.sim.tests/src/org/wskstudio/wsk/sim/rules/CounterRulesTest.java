@@ -17,8 +17,8 @@ import org.wskstudio.wsk.sim.net.SockAddr;
 import org.wskstudio.wsk.sim.nt.Irp;
 import org.wskstudio.wsk.sim.scenario.Scenario;
 import org.wskstudio.wsk.sim.scenario.ScenarioResult;
+import org.wskstudio.wsk.sim.testdrivers.ListenerConfig;
 import org.wskstudio.wsk.sim.testdrivers.ListenerDriver;
-import org.wskstudio.wsk.sim.testdrivers.ListenerDriver.Config;
 import org.wskstudio.wsk.sim.verify.Violation;
 import org.wskstudio.wsk.sim.wsk.AcceptSocketContext;
 import org.wskstudio.wsk.sim.wsk.AcceptSocketDispatch;
@@ -37,7 +37,7 @@ class CounterRulesTest {
 		/** Declines the connection from this remote in WskAcceptEvent. */
 		String declineRemote;
 
-		CountingDriver(Config cfg) {
+		CountingDriver(ListenerConfig cfg) {
 			super(cfg);
 			for (DriverCounter c : DriverCounter.values()) {
 				counts.put(c, 0L);
@@ -125,8 +125,8 @@ class CounterRulesTest {
 		}
 	}
 
-	private static Config conditional() {
-		return new Config().conditional("10.0.0.0/8", "172.16.0.0/12", "Reputation", 500);
+	private static ListenerConfig conditional() {
+		return new ListenerConfig().conditional("10.0.0.0/8", "172.16.0.0/12", "Reputation", 500);
 	}
 
 	/** Accepted, rejected, pended then accepted by the check, pended then timed out, pended then aborted. */
@@ -167,12 +167,12 @@ class CounterRulesTest {
 		Scenario s = new Scenario("declined");
 		s.connect(ms(1), "198.51.100.1:5000", "Public");
 		s.connect(ms(2), "198.51.100.2:5000", "Public");
-		CountingDriver d = new CountingDriver(new Config());
+		CountingDriver d = new CountingDriver(new ListenerConfig());
 		d.declineRemote = "198.51.100.2:5000";
 		clean(run(s, d));
 		assertThat(d.counts).containsEntry(DriverCounter.ACCEPTED, 1L).containsEntry(DriverCounter.DECLINED, 1L);
 
-		CountingDriver wrong = new CountingDriver(new Config()) {
+		CountingDriver wrong = new CountingDriver(new ListenerConfig()) {
 			@Override
 			void count(DriverCounter c) {
 				super.count(c == DriverCounter.DECLINED ? DriverCounter.REJECTED : c);

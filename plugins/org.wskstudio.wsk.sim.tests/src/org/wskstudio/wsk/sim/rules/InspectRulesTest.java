@@ -12,8 +12,8 @@ import org.wskstudio.wsk.sim.net.SockAddr;
 import org.wskstudio.wsk.sim.nt.Irp;
 import org.wskstudio.wsk.sim.scenario.Scenario;
 import org.wskstudio.wsk.sim.scenario.ScenarioResult;
+import org.wskstudio.wsk.sim.testdrivers.ListenerConfig;
 import org.wskstudio.wsk.sim.testdrivers.ListenerDriver;
-import org.wskstudio.wsk.sim.testdrivers.ListenerDriver.Config;
 import org.wskstudio.wsk.sim.testdrivers.PointerCompareDriver;
 import org.wskstudio.wsk.sim.verify.Violation;
 import org.wskstudio.wsk.sim.wsk.WskInspectAction;
@@ -24,8 +24,8 @@ import org.wskstudio.wsk.sim.wsk.WskProviderListenDispatch;
 class InspectRulesTest {
 
 	/** Pend 2001:db8::/32 with check Reputation and a 500 ms timeout; reject 10/8; accept the rest. */
-	static Config conditional() {
-		return new Config().bind("[::]:40007").dualStack().conditional("10.0.0.0/8", "2001:db8::/32", "Reputation",
+	static ListenerConfig conditional() {
+		return new ListenerConfig().bind("[::]:40007").dualStack().conditional("10.0.0.0/8", "2001:db8::/32", "Reputation",
 				500);
 	}
 
@@ -92,7 +92,7 @@ class InspectRulesTest {
 
 	@Test
 	void pointerComparisonIsCaughtWhenTheEntryIsNeverRemoved() {
-		Config cfg = conditional();
+		ListenerConfig cfg = conditional();
 		cfg.pendTimeoutMs = 0;
 		cfg.check = null;
 		Scenario s = new Scenario("abort, nothing else");
@@ -107,7 +107,7 @@ class InspectRulesTest {
 
 	@Test
 	void contentComparisonReleasesTheEntryOnAbort() {
-		Config cfg = conditional();
+		ListenerConfig cfg = conditional();
 		cfg.pendTimeoutMs = 0;
 		cfg.check = null;
 		Scenario s = new Scenario("abort, nothing else");
@@ -162,7 +162,7 @@ class InspectRulesTest {
 
 	@Test
 	void inspectionStillPendedWhenTheRunEndsIsReported() {
-		Config cfg = conditional();
+		ListenerConfig cfg = conditional();
 		cfg.pendTimeoutMs = 0;
 		Scenario s = new Scenario("never answered");
 		s.connect(ms(2), "[2001:db8::5]:1234", "Public");

@@ -1,13 +1,13 @@
 package org.wskstudio.wsk.sim.rules;
 
-import org.wskstudio.wsk.sim.testdrivers.ListenerDriver.Config;
+import org.wskstudio.wsk.sim.testdrivers.ListenerConfig;
 
 /** Shares the conditional-accept configuration of InspectRulesTest with tests in other packages. */
 public final class InspectRulesTestAccess {
 	private InspectRulesTestAccess() {
 	}
 
-	public static Config conditional() {
+	public static ListenerConfig conditional() {
 		return InspectRulesTest.conditional();
 	}
 }

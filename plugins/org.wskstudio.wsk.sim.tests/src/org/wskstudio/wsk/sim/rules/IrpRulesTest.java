@@ -12,9 +12,9 @@ import org.wskstudio.wsk.sim.nt.Irp;
 import org.wskstudio.wsk.sim.nt.PoolType;
 import org.wskstudio.wsk.sim.scenario.Scenario;
 import org.wskstudio.wsk.sim.scenario.ScenarioResult;
+import org.wskstudio.wsk.sim.testdrivers.ListenerConfig;
+import org.wskstudio.wsk.sim.testdrivers.ListenerConfig.AcceptMode;
 import org.wskstudio.wsk.sim.testdrivers.ListenerDriver;
-import org.wskstudio.wsk.sim.testdrivers.ListenerDriver.AcceptMode;
-import org.wskstudio.wsk.sim.testdrivers.ListenerDriver.Config;
 import org.wskstudio.wsk.sim.verify.Severity;
 import org.wskstudio.wsk.sim.verify.Violation;
 import org.wskstudio.wsk.sim.wsk.WskProviderListenDispatch;
@@ -28,8 +28,8 @@ class IrpRulesTest {
 		return s;
 	}
 
-	private static Config irpMode(boolean reuse) {
-		return new Config().mode(AcceptMode.IRP).irpQueue(2, reuse);
+	private static ListenerConfig irpMode(boolean reuse) {
+		return new ListenerConfig().mode(AcceptMode.IRP).irpQueue(2, reuse);
 	}
 
 	@Test

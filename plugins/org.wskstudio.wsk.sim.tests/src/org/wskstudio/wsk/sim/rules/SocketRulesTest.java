@@ -12,9 +12,9 @@ import org.wskstudio.wsk.sim.Kernel;
 import org.wskstudio.wsk.sim.net.RequestOutcome;
 import org.wskstudio.wsk.sim.scenario.Scenario;
 import org.wskstudio.wsk.sim.scenario.ScenarioResult;
+import org.wskstudio.wsk.sim.testdrivers.ListenerConfig;
+import org.wskstudio.wsk.sim.testdrivers.ListenerConfig.AcceptMode;
 import org.wskstudio.wsk.sim.testdrivers.ListenerDriver;
-import org.wskstudio.wsk.sim.testdrivers.ListenerDriver.AcceptMode;
-import org.wskstudio.wsk.sim.testdrivers.ListenerDriver.Config;
 import org.wskstudio.wsk.sim.verify.Violation;
 import org.wskstudio.wsk.sim.wsk.WskEventCallbackControl;
 import org.wskstudio.wsk.sim.wsk.WskProviderListenDispatch;
@@ -31,7 +31,7 @@ class SocketRulesTest {
 
 	@Test
 	void optionsSetBeforeBindAreClean() {
-		Config cfg = InspectRulesTest.conditional();
+		ListenerConfig cfg = InspectRulesTest.conditional();
 		cfg.reuseAddress = true;
 		ScenarioResult r = run(pendOne(), new ListenerDriver(cfg));
 		clean(r);
@@ -40,7 +40,7 @@ class SocketRulesTest {
 
 	@Test
 	void conditionalAcceptAfterBindIsReportedAndIgnored() {
-		Config cfg = InspectRulesTest.conditional();
+		ListenerConfig cfg = InspectRulesTest.conditional();
 		ListenerDriver bad = new ListenerDriver(cfg) {
 			@Override
 			protected int setOptionsBeforeBind(WskProviderListenDispatch d) {
@@ -114,7 +114,7 @@ class SocketRulesTest {
 
 	@Test
 	void staticEventCallbacksAfterASocketExistsAreReported() {
-		ListenerDriver bad = new ListenerDriver(new Config().mode(AcceptMode.NONE)) {
+		ListenerDriver bad = new ListenerDriver(new ListenerConfig().mode(AcceptMode.NONE)) {
 			@Override
 			protected int startAccepting(WskProviderListenDispatch d) {
 				return npi.Dispatch.WskControlClient(npi.Client, WSK_SET_STATIC_EVENT_CALLBACKS, 16,
@@ -129,6 +129,6 @@ class SocketRulesTest {
 
 	@Test
 	void staticEventCallbacksBeforeAnySocketAreClean() {
-		clean(run(pendOne(), new ListenerDriver(new Config().bind("[::]:40007").mode(AcceptMode.EVENT_STATIC))));
+		clean(run(pendOne(), new ListenerDriver(new ListenerConfig().bind("[::]:40007").mode(AcceptMode.EVENT_STATIC))));
 	}
 }

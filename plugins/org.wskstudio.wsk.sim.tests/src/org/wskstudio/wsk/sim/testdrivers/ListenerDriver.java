@@ -12,103 +12,34 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 import org.wskstudio.wsk.sim.Kernel;
-import org.wskstudio.wsk.sim.SimDriver;
-import org.wskstudio.wsk.sim.net.AddressRange;
 import org.wskstudio.wsk.sim.net.SockAddr;
 import org.wskstudio.wsk.sim.nt.Irp;
 import org.wskstudio.wsk.sim.nt.KDpc;
-import org.wskstudio.wsk.sim.nt.KEvent;
 import org.wskstudio.wsk.sim.nt.KTimer;
 import org.wskstudio.wsk.sim.nt.PoolTag;
 import org.wskstudio.wsk.sim.nt.PoolType;
+import org.wskstudio.wsk.sim.testdrivers.ListenerConfig.AcceptMode;
 import org.wskstudio.wsk.sim.wsk.AcceptSocketContext;
 import org.wskstudio.wsk.sim.wsk.AcceptSocketDispatch;
 import org.wskstudio.wsk.sim.wsk.WskClientConnectionDispatch;
-import org.wskstudio.wsk.sim.wsk.WskClientDispatch;
 import org.wskstudio.wsk.sim.wsk.WskClientListenDispatch;
-import org.wskstudio.wsk.sim.wsk.WskClientNpi;
 import org.wskstudio.wsk.sim.wsk.WskDataIndication;
 import org.wskstudio.wsk.sim.wsk.WskEventCallbackControl;
 import org.wskstudio.wsk.sim.wsk.WskInspectAction;
 import org.wskstudio.wsk.sim.wsk.WskInspectId;
 import org.wskstudio.wsk.sim.wsk.WskProviderListenDispatch;
-import org.wskstudio.wsk.sim.wsk.WskProviderNpi;
-import org.wskstudio.wsk.sim.wsk.WskRegistration;
 import org.wskstudio.wsk.sim.wsk.WskSocket;
 
 /**
- * A correct, configurable WSK listener driver written the way generated Java is meant to look.
- * Its steps are protected methods so that tests can break exactly one rule in a subclass.
+ * A correct, configurable WSK listener driver written the way generated Java is meant to look:
+ * over the listening socket of {@link ListeningSocketDriver}, accepting by IRP or by event,
+ * conditional accept with pended inspections, and the accepted connections. Its steps are
+ * protected methods so that tests can break exactly one rule in a subclass.
  */
-public class ListenerDriver implements SimDriver {
+public class ListenerDriver extends ListeningSocketDriver {
 	public static final int TAG = PoolTag.of("Test");
-
-	public enum AcceptMode {
-		IRP, EVENT_PER_SOCKET, EVENT_STATIC, NONE
-	}
-
-	/** What the model says about the listener. */
-	public static final class Config {
-		public String name = "Public";
-		public String bind = "0.0.0.0:40007";
-		public boolean dualStack;
-		public boolean reuseAddress;
-		public boolean exclusiveAddress;
-		public AcceptMode mode = AcceptMode.EVENT_PER_SOCKET;
-		public int irpQueue = 1;
-		public boolean reuseIrps = true;
-		/** Queue a new WskAccept after each accepted connection. */
-		public boolean repost = true;
-		public boolean conditional;
-		/** Inspect policy: remote address to action. */
-		public Function<SockAddr, WskInspectAction> policy = a -> WskInspectAccept;
-		public String check;
-		public long pendTimeoutMs;
-		public boolean timeoutAccepts;
-		public boolean closeOnDisconnect = true;
-		public boolean enableConnectionEvents = true;
-
-		public Config name(String v) {
-			name = v;
-			return this;
-		}
-
-		public Config bind(String v) {
-			bind = v;
-			return this;
-		}
-
-		public Config dualStack() {
-			dualStack = true;
-			return this;
-		}
-
-		public Config mode(AcceptMode v) {
-			mode = v;
-			return this;
-		}
-
-		public Config irpQueue(int n, boolean reuse) {
-			irpQueue = n;
-			reuseIrps = reuse;
-			return this;
-		}
-
-		/** Conditional accept: reject these, pend these (with check and timeout), accept the rest. */
-		public Config conditional(String rejectCidr, String pendCidr, String check, long timeoutMs) {
-			conditional = true;
-			AddressRange reject = rejectCidr == null ? null : AddressRange.parse(rejectCidr);
-			AddressRange pend = pendCidr == null ? null : AddressRange.parse(pendCidr);
-			policy = a -> reject != null && reject.contains(a) ? WskInspectReject
-					: pend != null && pend.contains(a) ? WskInspectPend : WskInspectAccept;
-			this.check = check;
-			this.pendTimeoutMs = timeoutMs;
-			return this;
-		}
-	}
 
 	/** A pended inspection: the driver's own copy of the ID, its IRP and its timer. */
 	public static final class Pending {
@@ -125,111 +56,27 @@ public class ListenerDriver implements SimDriver {
 		public boolean closing;
 	}
 
-	protected final Config cfg;
-	protected Kernel k;
-	protected final WskRegistration registration = new WskRegistration();
-	protected final WskProviderNpi npi = new WskProviderNpi();
-	protected WskSocket listenSocket;
 	protected final Map<WskInspectId, Pending> pending = new HashMap<>();
 	protected final Set<ConnContext> connections = new LinkedHashSet<>();
 	protected final List<Irp> acceptIrps = new ArrayList<>();
 	protected boolean listenerDead;
-
-	/** WSK_CLIENT_LISTEN_DISPATCH of the listener. */
-	protected WskClientListenDispatch listenDispatch() {
-		return new WskClientListenDispatch(this::acceptEvent, this::inspectEvent, this::abortEvent);
-	}
 	protected final WskClientConnectionDispatch connectionDispatch = new WskClientConnectionDispatch(
 			this::receiveEvent, this::disconnectEvent, null);
 
-	public ListenerDriver(Config cfg) {
-		this.cfg = cfg;
+	@Override
+	protected WskClientListenDispatch listenDispatch() {
+		return new WskClientListenDispatch(this::acceptEvent, this::inspectEvent, this::abortEvent);
+	}
+
+	public ListenerDriver(ListenerConfig cfg) {
+		super(cfg);
 	}
 
 	public ListenerDriver() {
-		this(new Config());
+		this(new ListenerConfig());
 	}
-
-	// ------------------------------------------------------------------ load / unload
 
 	@Override
-	public int DriverEntry(Kernel kernel) {
-		this.k = kernel;
-		int status = register();
-		if (!NT_SUCCESS(status)) {
-			return status;
-		}
-		status = createListener();
-		if (!NT_SUCCESS(status)) {
-			unregister();
-			return status;
-		}
-		return STATUS_SUCCESS;
-	}
-
-	protected int register() {
-		WskClientNpi clientNpi = new WskClientNpi(this, new WskClientDispatch(WSK_VERSION_1_0));
-		k.SimTag(registration, cfg.name);
-		int status = k.WskRegister(clientNpi, registration);
-		if (!NT_SUCCESS(status)) {
-			return status;
-		}
-		status = k.WskCaptureProviderNPI(registration, WSK_INFINITE_WAIT, npi);
-		if (!NT_SUCCESS(status)) {
-			k.WskDeregister(registration);
-			return status;
-		}
-		if (cfg.mode == AcceptMode.EVENT_STATIC) {
-			int mask = WSK_EVENT_ACCEPT | (cfg.enableConnectionEvents ? WSK_EVENT_RECEIVE | WSK_EVENT_DISCONNECT : 0);
-			status = npi.Dispatch.WskControlClient(npi.Client, WSK_SET_STATIC_EVENT_CALLBACKS, 16,
-					new WskEventCallbackControl(NPI_WSK_INTERFACE_ID, mask), 0, null, null, null);
-		}
-		return status;
-	}
-
-	protected int createListener() {
-		SockAddr local = SockAddr.parse(cfg.bind);
-		Object socketContext = k.SimTag(new Object(), cfg.name);
-		WskClientListenDispatch dispatch = listenDispatch();
-		int status = syncCall(irp -> npi.Dispatch.WskSocket(npi.Client, local.family(), SOCK_STREAM, IPPROTO_TCP,
-				WSK_FLAG_LISTEN_SOCKET, socketContext, dispatch, null, null, null, irp));
-		if (!NT_SUCCESS(status)) {
-			return status;
-		}
-		listenSocket = (WskSocket) lastInformation;
-		WskProviderListenDispatch d = (WskProviderListenDispatch) listenSocket.Dispatch;
-		status = setOptionsBeforeBind(d);
-		if (NT_SUCCESS(status)) {
-			status = syncCall(irp -> d.WskBind(listenSocket, local, 0, irp));
-		}
-		if (NT_SUCCESS(status)) {
-			status = startAccepting(d);
-		}
-		if (!NT_SUCCESS(status)) {
-			closeListener();
-		}
-		return status;
-	}
-
-	protected int setOptionsBeforeBind(WskProviderListenDispatch d) {
-		int status = STATUS_SUCCESS;
-		if (cfg.conditional) {
-			status = syncCall(irp -> d.WskControlSocket(listenSocket, WskSetOption, SO_CONDITIONAL_ACCEPT, SOL_SOCKET,
-					1, irp));
-		}
-		if (NT_SUCCESS(status) && cfg.reuseAddress) {
-			status = syncCall(irp -> d.WskControlSocket(listenSocket, WskSetOption, SO_REUSEADDR, SOL_SOCKET, 1, irp));
-		}
-		if (NT_SUCCESS(status) && cfg.exclusiveAddress) {
-			status = syncCall(irp -> d.WskControlSocket(listenSocket, WskSetOption, SO_EXCLUSIVEADDRUSE, SOL_SOCKET, 1,
-					irp));
-		}
-		if (NT_SUCCESS(status) && cfg.dualStack) {
-			status = syncCall(irp -> d.WskControlSocket(listenSocket, WskSetOption, IPV6_V6ONLY, IPPROTO_IPV6, 0, irp));
-		}
-		return status;
-	}
-
 	protected int startAccepting(WskProviderListenDispatch d) {
 		if (cfg.mode == AcceptMode.EVENT_PER_SOCKET) {
 			return d.WskControlSocket(listenSocket, WskSetOption, SO_WSK_EVENT_CALLBACK, SOL_SOCKET,
@@ -257,51 +104,13 @@ public class ListenerDriver implements SimDriver {
 		unregister();
 	}
 
-	protected void unregister() {
-		k.WskReleaseProviderNPI(registration);
-		k.WskDeregister(registration);
-	}
-
-	protected void closeListener() {
-		if (listenSocket == null) {
-			return;
-		}
-		WskSocket s = listenSocket;
-		listenSocket = null;
-		syncCall(irp -> s.Dispatch.WskCloseSocket(s, irp));
-		// Pended inspections die with the socket: release their entries.
+	/** Pended inspections die with the listening socket: release their entries. */
+	@Override
+	protected void listenerClosed() {
 		for (Pending p : new ArrayList<>(pending.values())) {
 			pending.remove(p.id);
 			releasePending(p);
 		}
-	}
-
-	// ------------------------------------------------------------------ synchronous helper
-
-	protected Object lastInformation;
-
-	/** Allocates an IRP, runs the call, waits for completion, frees the IRP; returns the final status. */
-	protected int syncCall(java.util.function.ToIntFunction<Irp> call) {
-		Irp irp = k.IoAllocateIrp(1, FALSE);
-		if (irp == null) {
-			return STATUS_INSUFFICIENT_RESOURCES;
-		}
-		KEvent done = new KEvent();
-		k.KeInitializeEvent(done, NotificationEvent, FALSE);
-		k.IoSetCompletionRoutine(irp, ListenerDriver::syncComplete, done, TRUE, TRUE, TRUE);
-		int status = call.applyAsInt(irp);
-		if (status == STATUS_PENDING) {
-			k.KeWaitForSingleObject(done, Executive, KernelMode, FALSE, null);
-		}
-		status = irp.IoStatus.Status;
-		lastInformation = irp.IoStatus.Information;
-		k.IoFreeIrp(irp);
-		return status;
-	}
-
-	protected static int syncComplete(Object deviceObject, Irp irp, Object context) {
-		((KEvent) context).signaled = true;
-		return STATUS_MORE_PROCESSING_REQUIRED;
 	}
 
 	// ------------------------------------------------------------------ IRP accept mode

@@ -7,7 +7,7 @@ import org.wskstudio.wsk.sim.wsk.WskInspectId;
  * contents. WskAbortEvent receives a different WSK_INSPECT_ID object, so the entry is never found.
  */
 public class PointerCompareDriver extends ListenerDriver {
-	public PointerCompareDriver(Config cfg) {
+	public PointerCompareDriver(ListenerConfig cfg) {
 		super(cfg);
 	}
 

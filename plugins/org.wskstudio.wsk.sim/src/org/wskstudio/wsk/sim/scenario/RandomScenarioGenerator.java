@@ -57,15 +57,7 @@ public final class RandomScenarioGenerator {
 	 * route uniformly, then one of its ranges; {@link #from} and {@link #to} are not used.
 	 */
 	public RandomScenarioGenerator route(String listener, String... cidrs) {
-		List<AddressRange> parsed = new ArrayList<>();
-		for (String c : cidrs) {
-			parsed.add(AddressRange.parse(c));
-		}
-		if (parsed.isEmpty()) {
-			throw new IllegalArgumentException("route to " + listener + " without address ranges");
-		}
-		routes.add(new Route(listener, List.copyOf(parsed), List.of()));
-		return this;
+		return route(new Route(listener, Route.parse(List.of(cidrs)), List.of()));
 	}
 
 	/**
@@ -75,20 +67,38 @@ public final class RandomScenarioGenerator {
 	 * are. Either list may be empty (then all come from the other).
 	 */
 	public RandomScenarioGenerator route(String listener, List<String> inside, List<String> outside) {
-		if (inside.isEmpty() && outside.isEmpty()) {
-			throw new IllegalArgumentException("route to " + listener + " without address ranges");
-		}
-		List<AddressRange> in = inside.stream().map(AddressRange::parse).toList();
-		List<AddressRange> out = outside.stream().map(AddressRange::parse).toList();
-		routes.add(in.isEmpty() || out.isEmpty() ? new Route(listener, in.isEmpty() ? out : in, List.of())
-				: new Route(listener, in, out));
+		return route(new Route(listener, Route.parse(inside), Route.parse(outside)));
+	}
+
+	/** A route parsed once, e.g. to generate many scenarios (soak shards) along the same routes. */
+	public RandomScenarioGenerator route(Route route) {
+		routes.add(route);
 		return this;
 	}
 
-	/** A route's ranges; with {@code outside} ones, each request takes one of the two lists at even odds. */
-	private record Route(String listener, List<AddressRange> ranges, List<AddressRange> outside) {
+	/**
+	 * A listener and its parsed remote ranges, as {@link #route(String, List, List)} takes them:
+	 * with both lists non-empty, each request takes one of the two at even odds, then a range of
+	 * it uniformly; with one empty, all come from the other. Immutable, so generators on several
+	 * threads may share one.
+	 */
+	public record Route(String listener, List<AddressRange> inside, List<AddressRange> outside) {
+		public Route {
+			if (inside.isEmpty() && outside.isEmpty()) {
+				throw new IllegalArgumentException("route to " + listener + " without address ranges");
+			}
+			inside = List.copyOf(inside);
+			outside = List.copyOf(outside);
+		}
+
+		/** Parses CIDR strings ("10.0.0.0/8", "2001:db8::/32"). */
+		public static List<AddressRange> parse(List<String> cidrs) {
+			return cidrs.stream().map(AddressRange::parse).toList();
+		}
+
 		AddressRange pick(SplittableRandom rnd) {
-			List<AddressRange> from = outside.isEmpty() || rnd.nextBoolean() ? ranges : outside;
+			List<AddressRange> from = inside.isEmpty() ? outside
+					: outside.isEmpty() || rnd.nextBoolean() ? inside : outside;
 			return from.get(rnd.nextInt(from.size()));
 		}
 	}

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wskstudio.wskl.tests.Examples;
+import org.wskstudio.wskl.testing.Examples;
 
 /**
  * Address lists on the command line: a bad line is reported at the list's file:line:col by check
@@ -83,10 +83,10 @@ class AddressListCliTest {
 		CliRun c = wskl("generate", "--target", "c", model, "-o", out.resolve("c"));
 		assertThat(c.exitCode()).as(c.toString()).isZero();
 		String driver = Files.readString(out.resolve("c/edge_driver.c"));
-		assertThat(driver).containsSubsequence(".Origin = \"rule 1 of listener Front (edge.wskl:7)\" }, /* accept remote",
+		assertThat(driver).containsSubsequence("EDGE_ORIGIN(\"rule 1 of listener Front (edge.wskl:7)\") }, /* accept remote",
 				"{ 198, 51, 100, 0 }, 24,",
-				".Origin = \"rule 2 of listener Front (drop.txt:2)\" }, /* reject remote 198.51.100.0/24",
-				".Origin = \"rule 3 of listener Front (drop.txt:4)\" }, /* reject remote [2001:db8:bad::]/48");
+				"EDGE_ORIGIN(\"rule 2 of listener Front (drop.txt:2)\") }, /* reject remote 198.51.100.0/24",
+				"EDGE_ORIGIN(\"rule 3 of listener Front (drop.txt:4)\") }, /* reject remote [2001:db8:bad::]/48");
 		CliRun java = wskl("generate", "--target", "java", model, "-o", out.resolve("java"));
 		assertThat(java.exitCode()).as(java.toString()).isZero();
 		String twin;

@@ -13,7 +13,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wskstudio.wskl.tests.Examples;
+import org.wskstudio.wskl.testing.Examples;
 
 class CheckCommandTest {
 

@@ -17,7 +17,7 @@ import org.wskstudio.wsk.model.EventAccept;
 import org.wskstudio.wsk.model.WskDriver;
 import org.wskstudio.wsk.model.WskListener;
 import org.wskstudio.wsk.model.WskPackage;
-import org.wskstudio.wskl.tests.Examples;
+import org.wskstudio.wskl.testing.Examples;
 
 class ModelCommandTest {
 

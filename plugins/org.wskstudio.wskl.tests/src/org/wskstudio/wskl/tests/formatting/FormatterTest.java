@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.wskstudio.wskl.tests.Examples;
+import org.wskstudio.wskl.testing.Examples;
 import org.wskstudio.wskl.tests.WsklInjectorProvider;
 
 import com.google.inject.Inject;

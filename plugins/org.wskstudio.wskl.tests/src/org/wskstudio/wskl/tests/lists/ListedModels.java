@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.validation.Issue;
-import org.wskstudio.wskl.tests.ModelLoading;
+import org.wskstudio.wskl.testing.ModelLoading;
 
 /** Models with address lists written into a folder, loaded and validated as the command line does. */
 final class ListedModels {

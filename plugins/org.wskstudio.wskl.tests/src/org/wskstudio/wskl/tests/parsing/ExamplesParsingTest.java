@@ -12,8 +12,8 @@ import org.eclipse.xtext.validation.Issue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.wskstudio.wskl.tests.Examples;
-import org.wskstudio.wskl.tests.ModelLoading;
+import org.wskstudio.wskl.testing.Examples;
+import org.wskstudio.wskl.testing.ModelLoading;
 import org.wskstudio.wskl.wskl.Driver;
 
 /** Every example parses and validates cleanly; every invalid example is rejected. */

@@ -18,7 +18,7 @@ import org.wskstudio.wskl.pipeline.ScenarioResult;
 import org.wskstudio.wskl.pipeline.WsklPipeline;
 import org.wskstudio.wskl.pipeline.WsklPipeline.ModelSource;
 import org.wskstudio.wskl.pipeline.WsklPipeline.Simulation;
-import org.wskstudio.wskl.tests.Examples;
+import org.wskstudio.wskl.testing.Examples;
 
 /** The pipeline's policy: what is reported, when a code model is built, what scenarios resolve against. */
 class WsklPipelineTest {

@@ -13,7 +13,7 @@ import org.eclipse.xtext.validation.Issue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.wskstudio.wskl.tests.Examples;
+import org.wskstudio.wskl.testing.Examples;
 import org.wskstudio.wskl.tests.ScenarioLoading;
 import org.wskstudio.wskl.validation.WsksIssueCodes;
 import org.wskstudio.wskl.wsks.Connect;

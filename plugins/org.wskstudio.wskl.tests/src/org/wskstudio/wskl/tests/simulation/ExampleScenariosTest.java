@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.wskstudio.wsk.sim.scenario.ScenarioResult;
 import org.wskstudio.wskl.simulate.ScenarioFiles;
 import org.wskstudio.wskl.simulate.SimulationRunner;
-import org.wskstudio.wskl.tests.Examples;
+import org.wskstudio.wskl.testing.Examples;
 import org.wskstudio.wskl.wsks.Scenario;
 
 /**

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.wskstudio.wsk.sim.scenario.ScenarioResult;
 import org.wskstudio.wskl.simulate.ScenarioFiles;
-import org.wskstudio.wskl.tests.Examples;
+import org.wskstudio.wskl.testing.Examples;
 
 /** A scenario whose expectations are wrong (examples/invalid/failing.wsks) fails with readable messages. */
 class FailingScenarioTest {

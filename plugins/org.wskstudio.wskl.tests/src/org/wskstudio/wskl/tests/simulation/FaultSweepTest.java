@@ -15,7 +15,7 @@ import org.wskstudio.wsk.sim.scenario.FaultSweep.Kind;
 import org.wskstudio.wsk.sim.scenario.ScenarioResult;
 import org.wskstudio.wsk.sim.trace.TraceEvent;
 import org.wskstudio.wskl.simulate.SimulationRunner;
-import org.wskstudio.wskl.tests.Examples;
+import org.wskstudio.wskl.testing.Examples;
 import org.wskstudio.wskl.wsks.AllocationSweep;
 
 /**

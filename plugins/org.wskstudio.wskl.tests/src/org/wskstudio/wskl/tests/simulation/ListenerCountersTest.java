@@ -28,7 +28,7 @@ import org.wskstudio.wsk.sim.verify.Violation;
 import org.wskstudio.wskl.simulate.SimulationRunner;
 import org.wskstudio.wskl.simulate.compile.DriverCompiler;
 import org.wskstudio.wskl.simulate.scenario.ScenarioTranslator;
-import org.wskstudio.wskl.tests.Examples;
+import org.wskstudio.wskl.testing.Examples;
 
 /**
  * The generated drivers' listener counters (issue 14): every listener of every example reports

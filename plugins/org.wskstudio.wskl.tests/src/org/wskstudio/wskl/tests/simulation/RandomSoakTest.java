@@ -22,7 +22,7 @@ import org.wskstudio.wsk.sim.scenario.ScenarioResult;
 import org.wskstudio.wsk.sim.trace.JsonLinesWriter;
 import org.wskstudio.wskl.simulate.RandomRun;
 import org.wskstudio.wskl.simulate.SimulationRunner;
-import org.wskstudio.wskl.tests.Examples;
+import org.wskstudio.wskl.testing.Examples;
 
 /**
  * Seeded random soak of every example: 100,000 requests with client drops (5 %) and IRP and

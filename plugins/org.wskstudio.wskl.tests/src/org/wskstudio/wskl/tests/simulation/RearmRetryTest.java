@@ -18,8 +18,8 @@ import org.wskstudio.wsk.sim.scenario.ScenarioResult;
 import org.wskstudio.wsk.sim.trace.TraceEvent;
 import org.wskstudio.wskl.simulate.RandomRun;
 import org.wskstudio.wskl.simulate.SimulationRunner;
-import org.wskstudio.wskl.tests.Examples;
-import org.wskstudio.wskl.tests.ModelLoading;
+import org.wskstudio.wskl.testing.Examples;
+import org.wskstudio.wskl.testing.ModelLoading;
 
 /**
  * IRP mode: an accept slot whose re-arm finds no memory retries from its own timer's DPC with

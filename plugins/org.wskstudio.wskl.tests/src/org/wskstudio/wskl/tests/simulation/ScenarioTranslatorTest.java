@@ -19,7 +19,7 @@ import org.wskstudio.wsk.sim.scenario.Scenario;
 import org.wskstudio.wsk.sim.scenario.ScenarioAction;
 import org.wskstudio.wskl.simulate.ScenarioFiles;
 import org.wskstudio.wskl.simulate.scenario.ScenarioTranslator;
-import org.wskstudio.wskl.tests.Examples;
+import org.wskstudio.wskl.testing.Examples;
 
 /** WSKS steps become simulator actions and expectations. */
 class ScenarioTranslatorTest {

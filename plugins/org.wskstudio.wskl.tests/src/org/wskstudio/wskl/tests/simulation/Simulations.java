@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.wskstudio.wsk.model.WskDriver;
 import org.wskstudio.wskl.simulate.ScenarioFiles;
 import org.wskstudio.wskl.simulate.SimulationRunner;
-import org.wskstudio.wskl.tests.ModelLoading;
+import org.wskstudio.wskl.testing.ModelLoading;
 
 /** Loads example models with their scenario files and keeps one compiled runner per model. */
 final class Simulations {

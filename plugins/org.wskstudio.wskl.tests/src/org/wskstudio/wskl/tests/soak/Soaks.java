@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.wskstudio.wsk.sim.SimConfig;
 import org.wskstudio.wskl.simulate.SimulationTarget;
 import org.wskstudio.wskl.simulate.TargetRunner;
-import org.wskstudio.wskl.tests.Examples;
-import org.wskstudio.wskl.tests.ModelLoading;
+import org.wskstudio.wskl.testing.Examples;
+import org.wskstudio.wskl.testing.ModelLoading;
 
 /** One Java-twin runner per example model, shared by the soak tests. */
 final class Soaks {

@@ -14,7 +14,7 @@ import org.wskstudio.wsk.sim.scenario.ScenarioResult;
 import org.wskstudio.wsk.sim.trace.TraceEvent;
 import org.wskstudio.wskl.simulate.TargetResult;
 import org.wskstudio.wskl.simulate.TargetSweep;
-import org.wskstudio.wskl.tests.Examples;
+import org.wskstudio.wskl.testing.Examples;
 
 /**
  * Fault sweeps on both targets: each example's first scenario asks for {@code fail each irp

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.wskstudio.wsk.sim.net.RequestOutcome;
 import org.wskstudio.wskl.simulate.TargetResult;
-import org.wskstudio.wskl.tests.Examples;
+import org.wskstudio.wskl.testing.Examples;
 
 /**
  * Every scenario of every example on the C driver (built for the host with ASan and UBSan, in its

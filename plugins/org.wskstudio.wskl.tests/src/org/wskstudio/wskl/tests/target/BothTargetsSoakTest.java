@@ -18,8 +18,8 @@ import org.wskstudio.wsk.sim.scenario.Scenario;
 import org.wskstudio.wskl.simulate.RandomRun;
 import org.wskstudio.wskl.simulate.SimulationRunner;
 import org.wskstudio.wskl.simulate.TargetResult;
-import org.wskstudio.wskl.tests.Examples;
-import org.wskstudio.wskl.tests.ModelLoading;
+import org.wskstudio.wskl.testing.Examples;
+import org.wskstudio.wskl.testing.ModelLoading;
 
 /**
  * A seeded random soak of 20,000 requests per example (5 % client drops, 0.1 % allocation

@@ -15,8 +15,8 @@ import org.wskstudio.wsk.sim.verify.Violation;
 import org.wskstudio.wskl.simulate.host.CSources;
 import org.wskstudio.wskl.simulate.host.CTarget;
 import org.wskstudio.wskl.simulate.scenario.ScenarioTranslator;
-import org.wskstudio.wskl.tests.Examples;
-import org.wskstudio.wskl.tests.ModelLoading;
+import org.wskstudio.wskl.testing.Examples;
+import org.wskstudio.wskl.testing.ModelLoading;
 
 /**
  * Copies of generated C broken so that the driver's process dies or breaks the host protocol:

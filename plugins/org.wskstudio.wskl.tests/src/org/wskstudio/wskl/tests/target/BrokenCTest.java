@@ -16,8 +16,8 @@ import org.wskstudio.wskl.simulate.TargetResult;
 import org.wskstudio.wskl.simulate.TargetRunner;
 import org.wskstudio.wskl.simulate.host.CSources;
 import org.wskstudio.wskl.simulate.host.CTarget;
-import org.wskstudio.wskl.tests.Examples;
-import org.wskstudio.wskl.tests.ModelLoading;
+import org.wskstudio.wskl.testing.Examples;
+import org.wskstudio.wskl.testing.ModelLoading;
 
 /**
  * Deliberately broken copies of generated C, each caught by the mechanism that should catch it

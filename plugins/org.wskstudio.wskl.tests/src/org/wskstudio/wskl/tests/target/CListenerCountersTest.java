@@ -28,8 +28,8 @@ import org.wskstudio.wskl.simulate.TargetSweep;
 import org.wskstudio.wskl.simulate.host.CSources;
 import org.wskstudio.wskl.simulate.host.CTarget;
 import org.wskstudio.wskl.simulate.scenario.ScenarioTranslator;
-import org.wskstudio.wskl.tests.Examples;
-import org.wskstudio.wskl.tests.ModelLoading;
+import org.wskstudio.wskl.testing.Examples;
+import org.wskstudio.wskl.testing.ModelLoading;
 
 /**
  * Rule COUNTER_MISMATCH on the C target (issue 14): the simulator reads the C's own counters

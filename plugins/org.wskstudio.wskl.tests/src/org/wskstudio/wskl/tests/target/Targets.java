@@ -9,7 +9,7 @@ import org.wskstudio.wsk.sim.SimConfig;
 import org.wskstudio.wskl.simulate.ScenarioFiles;
 import org.wskstudio.wskl.simulate.SimulationTarget;
 import org.wskstudio.wskl.simulate.TargetRunner;
-import org.wskstudio.wskl.tests.ModelLoading;
+import org.wskstudio.wskl.testing.ModelLoading;
 
 /**
  * One runner on both targets per example model (the C is built once per content anyway, see

@@ -15,8 +15,8 @@ import org.wskstudio.wsk.model.SocketOptionKind;
 import org.wskstudio.wsk.model.WskDriver;
 import org.wskstudio.wsk.model.WskListener;
 import org.wskstudio.wsk.model.addressing.IpAddresses;
-import org.wskstudio.wskl.tests.Examples;
-import org.wskstudio.wskl.tests.ModelLoading;
+import org.wskstudio.wskl.testing.Examples;
+import org.wskstudio.wskl.testing.ModelLoading;
 
 /** The DSL-to-code-model transformation, checked on the examples. */
 class WsklToWskModelTest {

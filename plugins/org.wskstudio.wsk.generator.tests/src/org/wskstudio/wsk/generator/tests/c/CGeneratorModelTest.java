@@ -16,8 +16,8 @@ import org.wskstudio.wsk.model.IrpAccept;
 import org.wskstudio.wsk.model.WskDriver;
 import org.wskstudio.wsk.model.WskFactory;
 import org.wskstudio.wsk.model.WskListener;
-import org.wskstudio.wsk.generator.tests.Examples;
-import org.wskstudio.wsk.generator.tests.ModelLoading;
+import org.wskstudio.wskl.testing.Examples;
+import org.wskstudio.wskl.testing.ModelLoading;
 
 /** Naming, literals, option order and the generator's own model checks. */
 class CGeneratorModelTest {

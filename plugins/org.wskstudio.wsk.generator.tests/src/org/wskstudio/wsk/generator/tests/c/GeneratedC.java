@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.wskstudio.wsk.generator.GeneratedFile;
 import org.wskstudio.wsk.generator.c.CGenerator;
-import org.wskstudio.wsk.generator.tests.Examples;
-import org.wskstudio.wsk.generator.tests.ModelLoading;
+import org.wskstudio.wskl.testing.Examples;
+import org.wskstudio.wskl.testing.ModelLoading;
 
 /** Generates C for an example model and compiles it with the mingw kernel headers. */
 final class GeneratedC {

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.wskstudio.wsk.generator.tests.Examples;
+import org.wskstudio.wskl.testing.Examples;
 
 /** Every example model gives C that compiles with zero diagnostics against mingw's kernel headers. */
 class GeneratedCCompilesTest {

@@ -10,8 +10,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.wskstudio.wsk.generator.GeneratedFile;
 import org.wskstudio.wsk.generator.c.CGenerator;
 import org.wskstudio.wsk.model.WskDriver;
-import org.wskstudio.wsk.generator.tests.Examples;
-import org.wskstudio.wsk.generator.tests.ModelLoading;
+import org.wskstudio.wskl.testing.Examples;
+import org.wskstudio.wskl.testing.ModelLoading;
 
 /** Same model, same bytes: two independent loads and two generator instances agree. */
 class GeneratedCDeterminismTest {

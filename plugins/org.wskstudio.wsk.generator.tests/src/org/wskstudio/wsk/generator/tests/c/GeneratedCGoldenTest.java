@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.wskstudio.wsk.generator.c.CGenerator;
-import org.wskstudio.wsk.generator.tests.Examples;
+import org.wskstudio.wskl.testing.Examples;
 
 /**
  * The C of the seed's three scenarios against reviewed golden files in

@@ -2,6 +2,9 @@ package org.wskstudio.wsk.generator.tests.c;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,6 +95,33 @@ class GeneratedCLinksTest {
 		assertThat(r.exitCode()).as("make exit code").isNotZero();
 		assertThat(r.output()).contains("undefined reference to `WskQuerySecretProviderState'");
 		assertThat(dir.resolve(imageName(files))).doesNotExist();
+	}
+
+	/**
+	 * The rules' model elements ({@code PFX_ORIGIN}) are strings of a checked build only: the free
+	 * image (the makefile's default, DBG=0) holds none of them, the checked one ({@code make DBG=1})
+	 * every rule's, and both link warning-free.
+	 */
+	@Test
+	void onlyACheckedBuildCarriesTheRulesModelElements(@TempDir Path dir) throws IOException {
+		Map<String, String> files = GeneratedC.generate("conditional_accept");
+		String origin = "rule 1 of listener Public (conditional_accept.wskl:14)";
+		assertThat(files.get("guard_driver.c")).contains("GUARD_ORIGIN(\"" + origin + "\")");
+		Path free = GeneratedC.write(files, dir.resolve("free"));
+		Path checked = GeneratedC.write(files, dir.resolve("checked"));
+
+		GeneratedC.Result r = DriverImage.make(free, prefix(files) + ".mk");
+		assertThat(r.exitCode()).as(r.output()).isZero();
+		GeneratedC.Result d = DriverImage.make(checked, prefix(files) + ".mk", "DBG=1");
+		assertThat(d.exitCode()).as(d.output()).isZero();
+		assertThat(d.output()).as("make output").isEmpty();
+
+		String freeImage = new String(Files.readAllBytes(free.resolve(imageName(files))), StandardCharsets.ISO_8859_1);
+		String checkedImage = new String(Files.readAllBytes(checked.resolve(imageName(files))),
+				StandardCharsets.ISO_8859_1);
+		assertThat(freeImage).doesNotContain("of listener Public");
+		assertThat(checkedImage).contains(origin, "rule 3 of listener Public (conditional_accept.wskl:16)",
+				"default of listener Public (conditional_accept.wskl:10)");
 	}
 
 	private static String imageName(Map<String, String> files) {

@@ -10,10 +10,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.wskstudio.wsk.generator.tests.Examples;
 import org.wskstudio.wsk.generator.tests.c.irp.CSource;
 import org.wskstudio.wsk.generator.tests.c.irp.IrpLifecycleChecker;
 import org.wskstudio.wsk.generator.tests.c.irp.WriteSets;
+import org.wskstudio.wskl.testing.Examples;
 
 /**
  * The exactly-once IRP check ({@link IrpLifecycleChecker}) on the generated driver of every

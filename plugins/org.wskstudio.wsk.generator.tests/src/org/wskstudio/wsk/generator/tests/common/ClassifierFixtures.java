@@ -17,8 +17,8 @@ import org.wskstudio.wsk.model.WskDriver;
 import org.wskstudio.wsk.model.WskFactory;
 import org.wskstudio.wsk.model.WskListener;
 import org.wskstudio.wsk.model.addressing.Cidr;
-import org.wskstudio.wsk.generator.tests.Examples;
-import org.wskstudio.wsk.generator.tests.ModelLoading;
+import org.wskstudio.wskl.testing.Examples;
+import org.wskstudio.wskl.testing.ModelLoading;
 
 /**
  * What the classifier tests of both targets share: raw requests as WSK hands them over, the

@@ -24,28 +24,10 @@ import org.wskstudio.wsk.generator.tests.common.ClassifierFixtures.Raw;
  * {@code Pfx_Evaluate} of the listener's {@code PfxLsnClassifier} gives the rule that first
  * match over the rule list gives, for a million random requests per example listener, per
  * 1,000-rule mixed table and for a 100,000-rule blocklist (beyond what code per rule fits in a
- * class file). The same cases as the C's {@link ClassifierHostCTest}.
+ * class file): the cases of {@link ClassifierTargetTest}, which the C's
+ * {@link ClassifierHostCTest} runs too.
  */
-class ClassifierTwinTest {
-
-	private static final int REQUESTS = 1_000_000;
-
-	@Test
-	void everyExampleListenerAgreesWithFirstMatch() throws Exception {
-		for (Case c : ClassifierFixtures.exampleListeners()) {
-			assertSameAsFirstMatch(c);
-		}
-	}
-
-	@Test
-	void blocklistOf100000RulesAgreesWithFirstMatch() throws Exception {
-		assertSameAsFirstMatch(ClassifierFixtures.blocklist(100_000));
-	}
-
-	@Test
-	void mixedRulesWithPortsLocalsAndBothFamiliesAgreeWithFirstMatch() throws Exception {
-		assertSameAsFirstMatch(ClassifierFixtures.mixed());
-	}
+class ClassifierTwinTest extends ClassifierTargetTest {
 
 	@Test
 	void tablesAreTextBlocksUnderTheStringConstantLimit() {
@@ -58,6 +40,22 @@ class ClassifierTwinTest {
 		}
 		assertThat(blocks.length / 2).as("text blocks").isGreaterThan(10);
 		assertThat(largest).as("largest text block").isBetween(50_000, 65_535);
+	}
+
+	@Override
+	String target() {
+		return "the Java twin";
+	}
+
+	/** Compiles the twin once per case and evaluates each request on the listener's classifier. */
+	@Override
+	int[] lookUp(Case c, List<Raw[]> requests) throws Exception {
+		TwinLookup twin = new TwinLookup(c);
+		int[] answers = new int[requests.size()];
+		for (int i = 0; i < answers.length; i++) {
+			answers[i] = twin.lookup(requests.get(i)[0], requests.get(i)[1]);
+		}
+		return answers;
 	}
 
 	// ---- the harness ----------------------------------------------------------------------
@@ -106,28 +104,5 @@ class ClassifierTwinTest {
 			}
 			return SockAddr.of(e.address().length == 4 ? SockAddr.AF_INET : SockAddr.AF_INET6, e.address(), e.port());
 		}
-	}
-
-	private static void assertSameAsFirstMatch(Case c) throws Exception {
-		TwinLookup twin = new TwinLookup(c);
-		List<Raw[]> requests = ClassifierFixtures.requests(c, REQUESTS);
-		int[] hits = new int[c.listener().getInspectRules().size() + 2];
-		for (int i = 0; i < REQUESTS; i++) {
-			Raw[] q = requests.get(i);
-			int expected = c.reference().firstMatch(q[0], q[1]);
-			int actual = twin.lookup(q[0], q[1]);
-			if (actual != expected) {
-				throw new AssertionError(c.name() + ": request " + i + " remote " + describe(q[0]) + " local "
-						+ describe(q[1]) + ": first match is rule " + expected + ", the Java twin says " + actual);
-			}
-			hits[expected + 1]++;
-		}
-		long reached = java.util.Arrays.stream(hits).filter(h -> h > 0).count();
-		assertThat(reached).as(c.name() + ": rules reached").isGreaterThan(Math.min(c.listener().getInspectRules().size(), 2));
-	}
-
-	private static String describe(Raw e) {
-		return e.address() == null ? "(unknown family):" + e.port()
-				: org.wskstudio.wsk.model.addressing.IpAddresses.format(e.address()) + ":" + e.port();
 	}
 }

@@ -22,8 +22,8 @@ import org.wskstudio.wsk.generator.tests.common.ClassifierFixtures.BlocklistRefe
 import org.wskstudio.wsk.generator.tests.common.ClassifierFixtures.Draw;
 import org.wskstudio.wsk.generator.tests.common.ClassifierFixtures.Raw;
 import org.wskstudio.wsk.generator.tests.common.ClassifierFixtures.Reference;
-import org.wskstudio.wsk.generator.tests.Examples;
-import org.wskstudio.wsk.generator.tests.ModelLoading;
+import org.wskstudio.wskl.testing.Examples;
+import org.wskstudio.wskl.testing.ModelLoading;
 
 /**
  * The compiled classifier gives the same rule as first match over the rule list, for a million

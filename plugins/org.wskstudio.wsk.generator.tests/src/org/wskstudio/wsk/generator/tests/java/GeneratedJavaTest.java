@@ -16,8 +16,8 @@ import org.wskstudio.wsk.model.WskDriver;
 import org.wskstudio.wsk.sim.SimDriver;
 import org.wskstudio.wskl.simulate.compile.DriverCompileException;
 import org.wskstudio.wskl.simulate.compile.DriverCompiler;
-import org.wskstudio.wsk.generator.tests.Examples;
-import org.wskstudio.wsk.generator.tests.ModelLoading;
+import org.wskstudio.wskl.testing.Examples;
+import org.wskstudio.wskl.testing.ModelLoading;
 
 /** The Java generator: the generated driver of every example compiles in memory, deterministically. */
 class GeneratedJavaTest {

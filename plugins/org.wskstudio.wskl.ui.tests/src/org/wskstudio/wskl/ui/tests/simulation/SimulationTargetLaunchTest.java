@@ -1,10 +1,10 @@
 package org.wskstudio.wskl.ui.tests.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.wskstudio.wskl.ui.tests.simulation.SimulationLaunchTest.MODEL;
-import static org.wskstudio.wskl.ui.tests.simulation.SimulationLaunchTest.SCENARIOS;
-import static org.wskstudio.wskl.ui.tests.simulation.SimulationLaunchTest.configuration;
-import static org.wskstudio.wskl.ui.tests.simulation.SimulationLaunchTest.createFile;
+import static org.wskstudio.wskl.ui.tests.simulation.SimulationFixtures.MODEL;
+import static org.wskstudio.wskl.ui.tests.simulation.SimulationFixtures.SCENARIOS;
+import static org.wskstudio.wskl.ui.tests.simulation.SimulationFixtures.configuration;
+import static org.wskstudio.wskl.ui.tests.simulation.SimulationFixtures.createFile;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +54,7 @@ class SimulationTargetLaunchTest {
 
 	@AfterEach
 	void cleanUp() throws CoreException {
-		SimulationLaunchTest.cleanUpWorkbench();
+		SimulationFixtures.cleanUpWorkbench();
 		IProject examples = ResourcesPlugin.getWorkspace().getRoot().getProject(EXAMPLES);
 		if (examples.exists()) {
 			examples.delete(true, true, new NullProgressMonitor());
@@ -68,7 +68,7 @@ class SimulationTargetLaunchTest {
 		IFile model = examples.getFile("event_accept.wskl");
 		IFile scenarios = examples.getFile("event_accept.wsks");
 
-		SimulationView view = SimulationLaunchTest.launch(withTarget(configuration(model, scenarios, null), "both"),
+		SimulationView view = SimulationFixtures.launch(withTarget(configuration(model, scenarios, null), "both"),
 				C_BUILD_MILLIS);
 
 		assertThat(view.runs()).allMatch(r -> r.target() == SimulationTarget.BOTH);
@@ -97,7 +97,7 @@ class SimulationTargetLaunchTest {
 		assertThat(view.verdictText()).isEqualTo("PASSED on the C driver and Java twin, agree");
 		assertThat(view.divergenceText()).isEmpty();
 
-		String console = SimulationLaunchTest.waitFor("the comparison on the console", () -> {
+		String console = SimulationFixtures.waitFor("the comparison on the console", () -> {
 			String text = Simulations.console().getDocument().get();
 			return text.contains(" runs: ") ? text : null;
 		});
@@ -116,7 +116,7 @@ class SimulationTargetLaunchTest {
 		IFile model = createFile("conditional_accept.wskl", MODEL);
 		createFile("conditional_accept.wsks", SCENARIOS);
 
-		SimulationView view = SimulationLaunchTest.launch(withTarget(configuration(model, null, null), "both"),
+		SimulationView view = SimulationFixtures.launch(withTarget(configuration(model, null, null), "both"),
 				C_BUILD_MILLIS);
 
 		assertThat(view.runLabels()).containsExactly("SeedFlows - PASSED (C driver and Java twin, agree)",
@@ -129,7 +129,7 @@ class SimulationTargetLaunchTest {
 		}
 		assertThat(view.divergenceText()).isEmpty();
 
-		String console = SimulationLaunchTest.waitFor("the comparison on the console", () -> {
+		String console = SimulationFixtures.waitFor("the comparison on the console", () -> {
 			String text = Simulations.console().getDocument().get();
 			return text.contains("2 runs: ") ? text : null;
 		});
@@ -147,7 +147,7 @@ class SimulationTargetLaunchTest {
 	void theViewShowsTheFirstDivergenceOfTheTwoTargets() throws Exception {
 		IFile model = createFile("conditional_accept.wskl", MODEL);
 		IFile scenarios = createFile("conditional_accept.wsks", SCENARIOS);
-		SimulationView view = SimulationLaunchTest.launch(configuration(model, null, null));
+		SimulationView view = SimulationFixtures.launch(configuration(model, null, null));
 		SimulationRun run = view.currentRun();
 
 		CSources generated = CTarget.generatedSources(run.codeModel());

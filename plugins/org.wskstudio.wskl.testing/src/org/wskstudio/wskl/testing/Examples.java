@@ -1,4 +1,4 @@
-package org.wskstudio.wskl.tests;
+package org.wskstudio.wskl.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,13 +8,16 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Where the repository's example models are, for tests that run every one of them. */
+/**
+ * Where the repository's example models are, for tests that run or generate from every one of
+ * them (the language's tests and the generators' tests alike).
+ */
 public final class Examples {
 
 	private Examples() {
 	}
 
-	/** The repository root, given to the test runtime by the tests bundle's pom. */
+	/** The repository root, given to the test runtime by each test bundle's pom ({@code wsk.repo.root}). */
 	public static Path repositoryRoot() {
 		String root = System.getProperty("wsk.repo.root");
 		Path path = root != null ? Paths.get(root) : Paths.get("../..");

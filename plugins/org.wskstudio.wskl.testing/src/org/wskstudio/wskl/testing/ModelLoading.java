@@ -1,4 +1,4 @@
-package org.wskstudio.wskl.tests;
+package org.wskstudio.wskl.testing;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -12,12 +12,15 @@ import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
 import org.wskstudio.wsk.model.WskDriver;
 import org.wskstudio.wskl.WsklStandaloneSetup;
-import org.wskstudio.wskl.transform.WsklToWskModel;
-import org.wskstudio.wskl.wskl.Driver;
+import org.wskstudio.wskl.pipeline.ModelResult;
+import org.wskstudio.wskl.pipeline.WsklPipeline;
 
 import com.google.inject.Injector;
 
-/** Loads .wskl files the way the command line does, for tests outside the injection extension. */
+/**
+ * Loads .wskl files for tests outside the injection extension: as resources to validate, or as the
+ * code model the command line builds.
+ */
 public final class ModelLoading {
 
 	private static Injector injector;
@@ -41,13 +44,15 @@ public final class ModelLoading {
 		return injector().getInstance(IResourceValidator.class).validate(resource, CheckMode.ALL, CancelIndicator.NullImpl);
 	}
 
-	/** Loads, checks there is no error, and transforms to the WSK code model. */
+	/**
+	 * The code model of a .wskl file, built by the language's pipeline as the command line builds
+	 * it; a file with errors fails the test.
+	 */
 	public static WskDriver codeModel(Path file) {
-		Resource resource = load(file);
-		List<Issue> errors = validate(resource).stream().filter(i -> i.getSeverity() == org.eclipse.xtext.diagnostics.Severity.ERROR).toList();
-		if (!errors.isEmpty()) {
-			throw new AssertionError(file + " has errors: " + errors);
+		ModelResult result = WsklPipeline.standalone().model(WsklPipeline.uri(file), Examples.read(file), null);
+		if (result.hasErrors()) {
+			throw new AssertionError(file + " has errors: " + result.issues());
 		}
-		return new WsklToWskModel().transform((Driver) resource.getContents().get(0));
+		return result.codeModel();
 	}
 }
