@@ -2,7 +2,6 @@ package org.wskstudio.wskl.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -57,12 +56,7 @@ final class GenerateCommand implements Callable<Integer> {
 			throw new ParameterException(spec.commandLine(), "Unknown target '" + target + "'; known targets: "
 					+ String.join(", ", WskGenerators.targets()));
 		}
-		Path dir;
-		try {
-			dir = Path.of(output);
-		} catch (InvalidPathException e) {
-			throw new ParameterException(spec.commandLine(), "Invalid output folder '" + output + "': " + e.getReason());
-		}
+		Path dir = WsklCli.outputPath(spec.commandLine(), "--output", output);
 
 		ModelLoader loader = new ModelLoader();
 		List<LoadedModel> models = new ArrayList<>();

@@ -129,8 +129,8 @@ final class SimulateCommand implements Callable<Integer> {
 		if (targetOptions.cSource != null && !target.runsC()) {
 			throw new ParameterException(spec.commandLine(), "--c-source needs --target c or both");
 		}
-		Path tracePath = path(trace, "--trace");
-		Path svgPath = path(svg, "--svg");
+		Path tracePath = WsklCli.outputPath(spec.commandLine(), "--trace", trace);
+		Path svgPath = WsklCli.outputPath(spec.commandLine(), "--svg", svg);
 		for (Path file : new Path[] { tracePath, svgPath }) {
 			if (file != null && Files.isDirectory(file)) {
 				throw new ParameterException(spec.commandLine(), (file == tracePath ? "--trace " : "--svg ") + file

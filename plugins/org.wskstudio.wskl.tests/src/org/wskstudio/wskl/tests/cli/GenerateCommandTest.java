@@ -141,6 +141,14 @@ class GenerateCommandTest {
 	}
 
 	@Test
+	void anEmptyOutputNameIsAUsageErrorNotTheCurrentFolder() {
+		CliRun run = wskl("generate", "--target", "c", Examples.example("event_accept.wskl"), "-o", "");
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+		assertThat(run.err()).startsWith("--output needs a name");
+		assertThat(run.out()).isEmpty();
+	}
+
+	@Test
 	void unknownTargetListsTheKnownOnes() {
 		CliRun run = wskl("generate", "--target", "cobol", Examples.example("event_accept.wskl"), "-o", temp.resolve("out"));
 		assertThat(run.exitCode()).isEqualTo(2);

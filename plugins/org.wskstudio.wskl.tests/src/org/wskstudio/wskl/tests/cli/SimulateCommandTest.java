@@ -108,6 +108,9 @@ class SimulateCommandTest {
 			assertThat(run.err()).startsWith(option + " " + folder + " is a folder: give the name of the file to write");
 			assertThat(run.out()).isEmpty();
 			assertThat(folder).isEmptyDirectory();
+			CliRun empty = wskl("simulate", Examples.example("conditional_accept.wskl"), "--random", 100, option, "");
+			assertThat(empty.exitCode()).as(empty.toString()).isEqualTo(2);
+			assertThat(empty.err()).startsWith(option + " needs a name");
 		}
 	}
 
