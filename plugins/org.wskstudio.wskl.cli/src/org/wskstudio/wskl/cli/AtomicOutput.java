@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.wskstudio.wsk.generator.GeneratedFile;
 
@@ -18,7 +19,8 @@ import org.wskstudio.wsk.generator.GeneratedFile;
  * Writes a set of generated files so that a failure leaves no half-written output: every file
  * is first written in full to a temporary folder next to the output folder, then moved into
  * place. A new output folder is renamed into place at once; into an existing one each file is
- * moved (atomically, replacing a file of the same name), and its other files are left alone.
+ * moved (atomically, replacing a file of the same name), all or nothing, and its other files are
+ * left alone.
  */
 final class AtomicOutput {
 
@@ -36,6 +38,10 @@ final class AtomicOutput {
 			throw new IOException("cannot write into the root folder");
 		}
 		String base = absolute.getFileName() == null ? "out" : absolute.getFileName().toString();
+		Optional<Path> blocking = blockingFile(parent, parent.getRoot());
+		if (blocking.isPresent()) {
+			throw new IOException(blocking.get() + " is a file, not a folder");
+		}
 		Path temp;
 		try {
 			Files.createDirectories(parent);
@@ -57,16 +63,68 @@ final class AtomicOutput {
 			if (!Files.exists(absolute)) {
 				move(temp, absolute);
 			} else {
-				for (GeneratedFile file : files) {
-					Path target = absolute.resolve(file.path());
-					Files.createDirectories(target.getParent());
-					move(temp.resolve(file.path()), target);
-				}
+				replaceEach(dir, absolute, temp, files);
 			}
 			return written;
 		} finally {
 			deleteTree(temp);
 		}
+	}
+
+	/**
+	 * Moves each file into the existing folder, all or nothing: a path that cannot take a file (a
+	 * folder of that name, a file where a folder belongs) stops the run before anything moves,
+	 * and a move that fails all the same puts back what it replaced and removes what it added.
+	 */
+	private static void replaceEach(Path dir, Path absolute, Path temp, List<GeneratedFile> files) throws IOException {
+		for (GeneratedFile file : files) {
+			Path target = absolute.resolve(file.path());
+			if (Files.isDirectory(target)) {
+				throw new IOException(dir.resolve(file.path()) + " is a folder");
+			}
+			Optional<Path> blocking = blockingFile(target.getParent(), absolute);
+			if (blocking.isPresent()) {
+				throw new IOException(dir.resolve(absolute.relativize(blocking.get())) + " is a file, not a folder");
+			}
+		}
+		Path replaced = Files.createTempDirectory(temp.getParent(), temp.getFileName() + "-replaced-");
+		List<Path> added = new ArrayList<>();
+		List<Path> moved = new ArrayList<>();
+		try {
+			for (GeneratedFile file : files) {
+				Path target = absolute.resolve(file.path());
+				Files.createDirectories(target.getParent());
+				if (Files.exists(target)) {
+					Path old = replaced.resolve(file.path());
+					Files.createDirectories(old.getParent());
+					move(target, old);
+					moved.add(target);
+				}
+				move(temp.resolve(file.path()), target);
+				added.add(target);
+			}
+		} catch (IOException | RuntimeException e) {
+			for (Path target : added) {
+				Files.deleteIfExists(target);
+			}
+			for (Path target : moved) {
+				move(replaced.resolve(absolute.relativize(target)), target);
+			}
+			throw e;
+		} finally {
+			deleteTree(replaced);
+		}
+	}
+
+	/** The topmost file (not a folder) among {@code folder} and its parents up to {@code top}, if any. */
+	private static Optional<Path> blockingFile(Path folder, Path top) {
+		Path blocking = null;
+		for (Path p = folder; p != null && p.startsWith(top); p = p.getParent()) {
+			if (Files.exists(p) && !Files.isDirectory(p)) {
+				blocking = p;
+			}
+		}
+		return Optional.ofNullable(blocking);
 	}
 
 	private static void move(Path from, Path to) throws IOException {

@@ -46,14 +46,16 @@ final class CheckCommand implements Callable<Integer> {
 		ModelLoader loader = new ModelLoader();
 		List<Problem> problems = new ArrayList<>();
 		LinkedHashSet<String> unique = new LinkedHashSet<>(files);
+		boolean modelsReadable = true;
 		for (Path model : models) {
 			InputFiles.Input input = InputFiles.read(model.toString(), List.of(ModelLoader.EXTENSION));
 			if (!input.ok()) {
 				problems.add(input.problem());
+				modelsReadable = false;
 			}
 		}
 		for (String file : unique) {
-			problems.addAll(check(loader, file));
+			problems.addAll(check(loader, file, modelsReadable));
 		}
 		int errors = ProblemPrinter.print(out, problems);
 		out.println(ProblemPrinter.summary(unique.size(), problems));
@@ -61,9 +63,9 @@ final class CheckCommand implements Callable<Integer> {
 		return errors > 0 ? WsklCli.EXIT_PROBLEMS : 0;
 	}
 
-	private List<Problem> check(ModelLoader loader, String file) {
+	private List<Problem> check(ModelLoader loader, String file, boolean modelsReadable) {
 		if (file.endsWith(SCENARIO_EXTENSION)) {
-			return checkScenario(file);
+			return checkScenario(file, modelsReadable);
 		}
 		if (file.endsWith(ModelLoader.EXTENSION)) {
 			return loader.load(file).problems();
@@ -72,19 +74,16 @@ final class CheckCommand implements Callable<Integer> {
 		return List.of(InputFiles.read(file, List.of(ModelLoader.EXTENSION, SCENARIO_EXTENSION)).problem());
 	}
 
-	private List<Problem> checkScenario(String file) {
+	private List<Problem> checkScenario(String file, boolean modelsReadable) {
 		InputFiles.Input input = InputFiles.read(file, List.of(SCENARIO_EXTENSION));
 		if (!input.ok()) {
 			return List.of(input.problem());
 		}
-		if (!models.stream().allMatch(java.nio.file.Files::isRegularFile)) {
-			return List.of(); // the missing model is reported; its names cannot be resolved
+		if (!modelsReadable) {
+			return List.of(); // the --model that cannot be read is reported; its names cannot be resolved
 		}
 		try {
-			return ScenarioFiles.check(input.path(), input.text(), file, models).stream()
-					.map(p -> new Problem(p.file(), p.line(), p.column(),
-							p.error() ? Problem.Severity.ERROR : Problem.Severity.WARNING, p.message()))
-					.toList();
+			return ModelLoader.problems(file, ScenarioFiles.check(input.path(), input.text(), models));
 		} catch (IOException | RuntimeException e) {
 			return List.of(new Problem(file, 1, 1, Problem.Severity.ERROR, "cannot check: " + ModelLoader.reason(e)));
 		}

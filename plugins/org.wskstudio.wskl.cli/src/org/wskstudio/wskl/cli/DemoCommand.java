@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +24,6 @@ import org.wskstudio.wskl.wsks.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -57,12 +55,7 @@ final class DemoCommand implements Callable<Integer> {
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
-		Path dir;
-		try {
-			dir = Path.of(output);
-		} catch (InvalidPathException e) {
-			throw new ParameterException(spec.commandLine(), "Invalid output folder '" + output + "': " + e.getReason());
-		}
+		Path dir = WsklCli.outputPath(spec.commandLine(), "--output", output);
 		Optional<Path> found = modelOption != null ? Optional.of(Path.of(modelOption)) : findExample();
 		if (found.isEmpty() || !Files.isRegularFile(found.get())) {
 			err.println("wskl demo: error: cannot find " + (modelOption != null ? modelOption : EXAMPLE)
@@ -93,7 +86,7 @@ final class DemoCommand implements Callable<Integer> {
 			boolean sweepsOk = true;
 			if (Files.isRegularFile(scenarioFile)) {
 				ScenarioFiles.Loaded scenarios = ScenarioFiles.load(model, List.of(scenarioFile));
-				scenarios.problems().forEach(err::println);
+				ProblemPrinter.print(err, ModelLoader.problems(scenarios));
 				if (scenarios.hasErrors()) {
 					return WsklCli.EXIT_PROBLEMS;
 				}

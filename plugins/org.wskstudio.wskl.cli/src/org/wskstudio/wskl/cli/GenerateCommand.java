@@ -2,7 +2,6 @@ package org.wskstudio.wskl.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -38,10 +37,12 @@ final class GenerateCommand implements Callable<Integer> {
 
 	@Option(names = { "-t", "--target" }, required = true, paramLabel = "TARGET",
 			completionCandidates = GenerateCommand.Targets.class,
-			description = "what to generate; one of: ${COMPLETION-CANDIDATES}")
+			description = "what to generate, one of: ${COMPLETION-CANDIDATES} (c: the driver's .h and .c, the "
+					+ "deferred-check hooks <prefix>_checks.c, wsk_decls.h, netio.def and the makefile <prefix>.mk; "
+					+ "java: the Java twin that the simulator runs)")
 	String target;
 
-	@Option(names = { "-o", "--output" }, required = true, paramLabel = "DIR", description = "the output folder")
+	@Option(names = { "-o", "--output" }, required = true, paramLabel = "DIR", description = "the output folder (created when missing)")
 	String output;
 
 	@Parameters(arity = "1..*", paramLabel = "FILE", description = "the .wskl files")
@@ -55,12 +56,7 @@ final class GenerateCommand implements Callable<Integer> {
 			throw new ParameterException(spec.commandLine(), "Unknown target '" + target + "'; known targets: "
 					+ String.join(", ", WskGenerators.targets()));
 		}
-		Path dir;
-		try {
-			dir = Path.of(output);
-		} catch (InvalidPathException e) {
-			throw new ParameterException(spec.commandLine(), "Invalid output folder '" + output + "': " + e.getReason());
-		}
+		Path dir = WsklCli.outputPath(spec.commandLine(), "--output", output);
 
 		ModelLoader loader = new ModelLoader();
 		List<LoadedModel> models = new ArrayList<>();

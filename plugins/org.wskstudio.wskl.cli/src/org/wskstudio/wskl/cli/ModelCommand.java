@@ -32,7 +32,7 @@ final class ModelCommand implements Callable<Integer> {
 	String file;
 
 	@Option(names = { "-f", "--format" }, paramLabel = "FORMAT", defaultValue = "xmi",
-			description = "xmi (EMF XMI) or dump (indented text); default: ${DEFAULT-VALUE}")
+			description = "xmi (EMF XMI) or dump (indented text) (default: ${DEFAULT-VALUE})")
 	Format format;
 
 	@Override

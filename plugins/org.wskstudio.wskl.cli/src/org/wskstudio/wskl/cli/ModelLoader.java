@@ -12,6 +12,7 @@ import org.eclipse.xtext.validation.Issue;
 import org.wskstudio.wsk.model.WskDriver;
 import org.wskstudio.wskl.pipeline.ModelResult;
 import org.wskstudio.wskl.pipeline.WsklPipeline;
+import org.wskstudio.wskl.simulate.ScenarioFiles;
 
 /**
  * Reads {@code .wskl} files for the command line and runs them through the language's
@@ -61,6 +62,16 @@ public final class ModelLoader {
 						positive(issue.getLineNumber()), positive(issue.getColumn()), severity,
 						issue.isSyntaxError() ? SyntaxMessages.rephrase(issue.getMessage()) : message(issue))));
 			}
+		}
+		problems.sort(Problem.ORDER);
+		return problems;
+	}
+
+	/** The problems of loaded scenario files, worded as a model's are, sorted by file, line and column. */
+	static List<Problem> problems(ScenarioFiles.Loaded scenarios) {
+		List<Problem> problems = new ArrayList<>();
+		for (ScenarioFiles.FileIssues file : scenarios.files()) {
+			problems.addAll(problems(file.file(), file.issues()));
 		}
 		problems.sort(Problem.ORDER);
 		return problems;

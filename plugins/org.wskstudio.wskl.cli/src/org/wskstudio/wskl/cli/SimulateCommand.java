@@ -38,11 +38,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code wskl simulate MODEL [SCENARIO...] [--random N] [--seed N] [--jobs N] [--shard-size N] [--trace F.jsonl] [--svg F.svg]}:
- * generates the model's Java driver, compiles it in memory and runs it in the WSK runtime
- * simulator against WSKS scenarios and/or a seeded random load.
+ * generates the model's Java driver (compiled in memory) and/or its C driver (built for this host)
+ * and runs it in the WSK runtime simulator against WSKS scenarios and/or a seeded random load.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-		description = { "Runs a WSKL model's generated Java driver in the WSK runtime simulator.",
+		description = { "Runs a WSKL model's generated driver (its Java twin, or with --target the C driver or both) "
+				+ "in the WSK runtime simulator.",
 				"Without SCENARIO files and without --random it runs the scenario file next to the model with the same "
 						+ "base name (examples/x.wskl -> examples/x.wsks). With --random N it also runs N seeded random "
 						+ "connection requests (remote addresses from the inspect rules' ranges and outside them, with "
@@ -65,7 +66,7 @@ final class SimulateCommand implements Callable<Integer> {
 	@Parameters(index = "1..*", arity = "0..*", paramLabel = "SCENARIO", description = "the .wsks scenario files")
 	List<String> scenarios = new ArrayList<>();
 
-	@Option(names = "--random", paramLabel = "N", description = "also run N seeded random connection requests")
+	@Option(names = "--random", paramLabel = "N", description = "also run N seeded random connection requests (with no SCENARIO: only them)")
 	Integer random;
 
 	@Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "seed of the random run (default: ${DEFAULT-VALUE})")
@@ -128,8 +129,14 @@ final class SimulateCommand implements Callable<Integer> {
 		if (targetOptions.cSource != null && !target.runsC()) {
 			throw new ParameterException(spec.commandLine(), "--c-source needs --target c or both");
 		}
-		Path tracePath = path(trace, "--trace");
-		Path svgPath = path(svg, "--svg");
+		Path tracePath = WsklCli.outputPath(spec.commandLine(), "--trace", trace);
+		Path svgPath = WsklCli.outputPath(spec.commandLine(), "--svg", svg);
+		for (Path file : new Path[] { tracePath, svgPath }) {
+			if (file != null && Files.isDirectory(file)) {
+				throw new ParameterException(spec.commandLine(), (file == tracePath ? "--trace " : "--svg ") + file
+						+ " is a folder: give the name of the file to write");
+			}
+		}
 
 		ModelLoader loader = new ModelLoader();
 		LoadedModel loaded = loader.load(model);
@@ -160,18 +167,20 @@ final class SimulateCommand implements Callable<Integer> {
 			}
 			scenarioFiles.add(sibling);
 		}
-		for (Path f : scenarioFiles) {
-			if (!Files.isRegularFile(f)) {
-				err.println(f + ":1:1: error: no such file");
-				err.println("nothing simulated");
-				return WsklCli.EXIT_PROBLEMS;
-			}
+		// missing, a folder, not .wsks, binary: said as check says it, before anything is parsed
+		List<Problem> unreadable = scenarioFiles.stream()
+				.map(f -> InputFiles.read(f.toString(), List.of(CheckCommand.SCENARIO_EXTENSION)))
+				.filter(input -> !input.ok()).map(InputFiles.Input::problem).toList();
+		if (!unreadable.isEmpty()) {
+			ProblemPrinter.print(err, unreadable);
+			err.println("nothing simulated");
+			return WsklCli.EXIT_PROBLEMS;
 		}
 
 		List<Scenario> toRun = List.of();
 		if (!scenarioFiles.isEmpty()) {
 			ScenarioFiles.Loaded files = ScenarioFiles.load(Path.of(model), scenarioFiles);
-			files.problems().forEach(err::println);
+			ProblemPrinter.print(err, ModelLoader.problems(files));
 			if (files.hasErrors()) {
 				err.println("nothing simulated");
 				return WsklCli.EXIT_PROBLEMS;

@@ -40,13 +40,17 @@ final class SyntaxMessages {
 
 	private static final Pattern UNRESOLVED = Pattern.compile("^Couldn't resolve reference to (\\w+) '(.*)'\\.?$", Pattern.DOTALL);
 
+	/** What the user calls an element whose grammar name says otherwise: a scenario's {@code as NAME}. */
+	private static final Map<String, String> ELEMENTS = Map.of("Connect", "request");
+
 	/** {@code Couldn't resolve reference to DeferredCheck 'X'.} becomes {@code unknown deferred check 'X'}. */
 	static String rephraseLinking(String raw) {
 		Matcher matcher = UNRESOLVED.matcher(raw == null ? "" : raw.strip());
 		if (!matcher.matches()) {
 			return raw;
 		}
-		String type = matcher.group(1).replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase();
+		String type = ELEMENTS.getOrDefault(matcher.group(1),
+				matcher.group(1).replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase());
 		return "unknown " + type + " '" + matcher.group(2) + "'";
 	}
 

@@ -3,6 +3,8 @@ package org.wskstudio.wskl.cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
@@ -87,6 +89,24 @@ public final class WsklCli implements Callable<Integer> {
 	}
 
 	/** The version of this bundle or jar, as its manifest says. */
+	/**
+	 * The path an output option names ({@code -o DIR}, {@code --trace F.jsonl}), or null without
+	 * the option; an empty or invalid one is a usage error (an empty one would be the current folder).
+	 */
+	static Path outputPath(CommandLine commandLine, String option, String value) {
+		if (value == null) {
+			return null;
+		}
+		if (value.isBlank()) {
+			throw new CommandLine.ParameterException(commandLine, option + " needs a name");
+		}
+		try {
+			return Path.of(value);
+		} catch (InvalidPathException e) {
+			throw new CommandLine.ParameterException(commandLine, "Invalid " + option + " '" + value + "': " + e.getReason());
+		}
+	}
+
 	static final class Version implements CommandLine.IVersionProvider {
 		@Override
 		public String[] getVersion() {

@@ -2,8 +2,6 @@ package org.wskstudio.wskl.simulate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,10 +31,22 @@ public final class ScenarioFiles {
 		}
 	}
 
-	/** The model's driver, the scenarios in file order, and the scenario files' problems. */
-	public record Loaded(Driver driver, List<Scenario> scenarios, List<Problem> problems) {
+	/**
+	 * A scenario file's errors and warnings as the pipeline reports them (for a caller that words
+	 * them its own way, as the command line does), the file named as given.
+	 */
+	public record FileIssues(String file, List<Issue> issues) {
+	}
+
+	/** The model's driver, the scenarios in file order, and each scenario file's errors and warnings. */
+	public record Loaded(Driver driver, List<Scenario> scenarios, List<FileIssues> files) {
 		public boolean hasErrors() {
-			return driver == null || problems.stream().anyMatch(Problem::error);
+			return driver == null || problems().stream().anyMatch(Problem::error);
+		}
+
+		/** The scenario files' problems, file by file. */
+		public List<Problem> problems() {
+			return files.stream().flatMap(f -> ScenarioFiles.problems(f.issues(), f.file()).stream()).toList();
 		}
 	}
 
@@ -56,40 +66,40 @@ public final class ScenarioFiles {
 			throw new UncheckedIOException(e);
 		}
 		List<Scenario> scenarios = new ArrayList<>();
-		List<Problem> problems = new ArrayList<>();
+		List<FileIssues> files = new ArrayList<>();
 		for (int i = 0; i < scenarioFiles.size(); i++) {
 			ScenarioResult file = simulation.scenarioFiles().get(i);
-			problems.addAll(problems(file.issues(), scenarioFiles.get(i).toString()));
+			files.add(new FileIssues(scenarioFiles.get(i).toString(), reported(file.issues())));
 			scenarios.addAll(file.scenarios());
 		}
-		return new Loaded(simulation.model().driver(), List.copyOf(scenarios), List.copyOf(problems));
+		return new Loaded(simulation.model().driver(), List.copyOf(scenarios), List.copyOf(files));
 	}
 
 	/**
 	 * Validates a scenario text against the given models, or with none given against the models
-	 * in its folder (the pipeline's rule, as in the editor and the simulation launch); the file
-	 * name in problems is as given. The models' own problems are not reported.
+	 * in its folder (the pipeline's rule, as in the editor and the simulation launch): its errors
+	 * and warnings as the pipeline reports them. The models' own problems are not reported.
 	 */
-	public static List<Problem> check(Path scenario, String text, String name, List<Path> models) throws IOException {
+	public static List<Issue> check(Path scenario, String text, List<Path> models) throws IOException {
 		List<ModelSource> sources = new ArrayList<>();
 		for (Path model : models) {
-			sources.add(new ModelSource(WsklPipeline.uri(model), Files.readString(model, StandardCharsets.UTF_8)));
+			sources.add(new ModelSource(WsklPipeline.uri(model), WsklPipeline.read(model)));
 		}
 		ScenarioResult result = WsklPipeline.standalone().scenario(WsklPipeline.uri(scenario), text, sources,
 				CancelIndicator.NullImpl);
-		return problems(result.issues(), name);
+		return reported(result.issues());
 	}
 
 	/** The errors and warnings among the pipeline's issues. */
+	private static List<Issue> reported(List<Issue> issues) {
+		return issues.stream()
+				.filter(issue -> issue.getSeverity() == Severity.ERROR || issue.getSeverity() == Severity.WARNING)
+				.toList();
+	}
+
 	private static List<Problem> problems(List<Issue> issues, String name) {
-		List<Problem> problems = new ArrayList<>();
-		for (Issue issue : issues) {
-			if (issue.getSeverity() == Severity.ERROR || issue.getSeverity() == Severity.WARNING) {
-				problems.add(new Problem(name, positive(issue.getLineNumber()), positive(issue.getColumn()),
-						issue.getSeverity() == Severity.ERROR, issue.getMessage()));
-			}
-		}
-		return problems;
+		return issues.stream().map(issue -> new Problem(name, positive(issue.getLineNumber()),
+				positive(issue.getColumn()), issue.getSeverity() == Severity.ERROR, issue.getMessage())).toList();
 	}
 
 	private static int positive(Integer value) {

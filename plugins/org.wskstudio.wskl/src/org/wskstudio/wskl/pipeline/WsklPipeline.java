@@ -238,8 +238,10 @@ public final class WsklPipeline {
 		return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
 	}
 
-	private static String read(Path file) throws IOException {
-		return Files.readString(file, StandardCharsets.UTF_8);
+	/** A file's text as UTF-8, without the byte order mark that editors on Windows put first. */
+	public static String read(Path file) throws IOException {
+		String text = Files.readString(file, StandardCharsets.UTF_8);
+		return text.startsWith("\uFEFF") ? text.substring(1) : text;
 	}
 
 	private static <T extends EObject> T root(XtextResource resource, Class<T> type) {

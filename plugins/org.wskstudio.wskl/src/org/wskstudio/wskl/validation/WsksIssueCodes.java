@@ -10,6 +10,7 @@ public final class WsksIssueCodes {
 	public static final String DROP_BEFORE_CONNECT = PREFIX + "dropBeforeConnect";
 	public static final String DUPLICATE_REQUEST_NAME = PREFIX + "duplicateRequestName";
 	public static final String DUPLICATE_SWEEP = PREFIX + "duplicateSweep";
+	public static final String ALLOCATION_NUMBER = PREFIX + "allocationNumber";
 
 	private WsksIssueCodes() {
 	}

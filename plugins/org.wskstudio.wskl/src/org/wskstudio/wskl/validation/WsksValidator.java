@@ -7,6 +7,7 @@ import java.util.Set;
 import org.eclipse.xtext.validation.Check;
 import org.wskstudio.wsk.model.addressing.IpAddresses;
 import org.wskstudio.wskl.wskl.Family;
+import org.wskstudio.wskl.wsks.AllocationFailure;
 import org.wskstudio.wskl.wsks.AllocationKind;
 import org.wskstudio.wskl.wsks.AllocationSweep;
 import org.wskstudio.wskl.wsks.Connect;
@@ -15,7 +16,7 @@ import org.wskstudio.wskl.wsks.Scenario;
 import org.wskstudio.wskl.wsks.Step;
 import org.wskstudio.wskl.wsks.WsksPackage.Literals;
 
-/** Checks of scenario files: addresses, times and request names. Issue codes in {@link WsksIssueCodes}. */
+/** Checks of scenario files: addresses, times, request names and allocation failures. Issue codes in {@link WsksIssueCodes}. */
 public class WsksValidator extends AbstractWsksValidator {
 
 	@Check
@@ -64,6 +65,15 @@ public class WsksValidator extends AbstractWsksValidator {
 				error("Duplicate request name '" + connect.getName() + "'.", connect, Literals.CONNECT__NAME,
 						WsksIssueCodes.DUPLICATE_REQUEST_NAME);
 			}
+		}
+	}
+
+	@Check
+	public void checkAllocationCountedFromOne(AllocationFailure failure) {
+		if (failure.getNth() < 1) {
+			error("Allocations are counted from 1 (the run's first " + failure.getKind().getLiteral()
+					+ " allocation is 1): allocation " + failure.getNth() + " never happens.", Literals.ALLOCATION_FAILURE__NTH,
+					WsksIssueCodes.ALLOCATION_NUMBER);
 		}
 	}
 

@@ -29,6 +29,12 @@ public final class SoakTraces implements ShardSink, Closeable {
 
 	/** @param javaFile the Java twin's trace file, or null; @param cFile the C driver's, or null */
 	public SoakTraces(Path javaFile, Path cFile) throws IOException {
+		// a folder in the way would be replaced (an empty one) or stop the run at its very end
+		for (Path file : new Path[] { javaFile, cFile }) {
+			if (file != null && Files.isDirectory(file)) {
+				throw new IOException(file + " is a folder, not a trace file");
+			}
+		}
 		this.javaFile = javaFile;
 		this.cFile = cFile;
 		this.javaPart = part(javaFile);

@@ -53,8 +53,8 @@ class CheckCommandTest {
 		CliRun run = wskl("check", scenario);
 		assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
 		assertThat(run.outLines()).as(run.toString()).containsExactly(
-				scenario + ":2:35: error: Couldn't resolve reference to Listener 'Front'.",
-				scenario + ":3:16: error: Couldn't resolve reference to DeferredCheck 'Reputaton'.",
+				scenario + ":2:35: error: unknown listener 'Front'",
+				scenario + ":3:16: error: unknown deferred check 'Reputaton'",
 				"1 file checked: 2 errors");
 	}
 
@@ -77,6 +77,19 @@ class CheckCommandTest {
 		CliRun run = wskl("check", "--model", model, Examples.example("dual_stack.wsks"));
 		assertThat(run.exitCode()).isEqualTo(1);
 		assertThat(run.outLines()).containsExactly(model + ": error: no such file", "1 file checked: 1 error");
+	}
+
+	@Test
+	void aModelOptionThatIsNoModelIsReportedOnce() throws IOException {
+		Path scenario = Examples.example("dual_stack.wsks");
+		Path folder = Files.createDirectory(temp.resolve("models.wskl"));
+		for (Path model : List.of(scenario, folder)) {
+			CliRun run = wskl("check", "--model", model, scenario);
+			assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+			assertThat(run.outLines()).as(run.toString()).hasSize(2)
+					.first().asString().startsWith(model + ": error: ");
+			assertThat(run.outLines()).last().isEqualTo("1 file checked: 1 error");
+		}
 	}
 
 	@Test
@@ -140,6 +153,23 @@ class CheckCommandTest {
 		CliRun run = wskl("check", file);
 		assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
 		assertThat(run.outLines()).as(run.toString()).contains(file + ":5:40: error: unknown deferred check 'Nope'");
+	}
+
+	@Test
+	void aNumberTooLargeForAnIntIsNamedNotTheJavaParsersMessage() throws IOException {
+		Path model = Files.writeString(temp.resolve("big.wskl"), Examples.read(Examples.example("event_accept.wskl"))
+				.replace(":40008", ":99999999999"));
+		Path scenario = Files.writeString(temp.resolve("big.wsks"), """
+				scenario S for EventServer seed 4294967296 {
+					at 0 ms connect 10.0.0.1:1000 -> Public
+				}
+				""");
+		CliRun run = wskl("check", model, scenario);
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+		assertThat(run.outLines()).as(run.toString()).containsExactly(
+				model + ":6:33: error: syntax error: The number 99999999999 is too large (at most 2147483647).",
+				scenario + ":1:33: error: syntax error: The number 4294967296 is too large (at most 2147483647).",
+				"2 files checked: 2 errors");
 	}
 
 	@Test

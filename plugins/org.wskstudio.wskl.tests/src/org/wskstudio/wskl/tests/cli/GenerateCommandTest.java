@@ -105,6 +105,50 @@ class GenerateCommandTest {
 	}
 
 	@Test
+	void aFolderWhereAGeneratedFileGoesStopsTheRunBeforeAnyFileIsReplaced() throws IOException {
+		Path out = Files.createDirectory(temp.resolve("out"));
+		Path header = Files.writeString(out.resolve("evtacc_driver.h"), "mine");
+		Files.createDirectories(out.resolve("evtacc_driver.c/keep"));
+		CliRun run = wskl("generate", "--target", "c", Examples.example("event_accept.wskl"), "-o", out);
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+		assertThat(run.out()).isEmpty();
+		assertThat(run.errLines()).containsExactly(
+				out + ": error: cannot write the output: " + out.resolve("evtacc_driver.c") + " is a folder",
+				"nothing generated");
+		// the header that comes first is not replaced, nothing is added, no temporary folder is left
+		assertThat(Files.readString(header)).isEqualTo("mine");
+		assertThat(list(out)).containsExactly(out.resolve("evtacc_driver.c"), header);
+		assertThat(list(temp)).containsExactly(out);
+	}
+
+	@Test
+	void aFileWhereAFolderOfTheOutputGoesIsNamed() throws IOException {
+		Path out = Files.createDirectory(temp.resolve("out"));
+		Path blocking = Files.writeString(out.resolve("wskstudio"), "a file");
+		CliRun java = wskl("generate", "--target", "java", Examples.example("event_accept.wskl"), "-o", out);
+		assertThat(java.exitCode()).as(java.toString()).isEqualTo(1);
+		assertThat(java.errLines()).containsExactly(
+				out + ": error: cannot write the output: " + blocking + " is a file, not a folder", "nothing generated");
+		assertThat(list(out)).containsExactly(blocking);
+
+		Path below = blocking.resolve("c");
+		CliRun c = wskl("generate", "--target", "c", Examples.example("event_accept.wskl"), "-o", below);
+		assertThat(c.exitCode()).as(c.toString()).isEqualTo(1);
+		assertThat(c.errLines()).containsExactly(
+				below + ": error: cannot write the output: " + blocking + " is a file, not a folder", "nothing generated");
+		assertThat(Files.readString(blocking)).isEqualTo("a file");
+		assertThat(list(temp)).containsExactly(out);
+	}
+
+	@Test
+	void anEmptyOutputNameIsAUsageErrorNotTheCurrentFolder() {
+		CliRun run = wskl("generate", "--target", "c", Examples.example("event_accept.wskl"), "-o", "");
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+		assertThat(run.err()).startsWith("--output needs a name");
+		assertThat(run.out()).isEmpty();
+	}
+
+	@Test
 	void unknownTargetListsTheKnownOnes() {
 		CliRun run = wskl("generate", "--target", "cobol", Examples.example("event_accept.wskl"), "-o", temp.resolve("out"));
 		assertThat(run.exitCode()).isEqualTo(2);

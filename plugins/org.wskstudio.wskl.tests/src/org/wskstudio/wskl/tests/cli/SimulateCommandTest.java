@@ -100,6 +100,21 @@ class SimulateCommandTest {
 	}
 
 	@Test
+	void aFolderGivenAsTheTraceOrPictureIsRefusedBeforeTheRunAndKept() throws IOException {
+		Path folder = Files.createDirectory(temp.resolve("traces"));
+		for (String option : new String[] { "--trace", "--svg" }) {
+			CliRun run = wskl("simulate", Examples.example("conditional_accept.wskl"), "--random", 100, option, folder);
+			assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+			assertThat(run.err()).startsWith(option + " " + folder + " is a folder: give the name of the file to write");
+			assertThat(run.out()).isEmpty();
+			assertThat(folder).isEmptyDirectory();
+			CliRun empty = wskl("simulate", Examples.example("conditional_accept.wskl"), "--random", 100, option, "");
+			assertThat(empty.exitCode()).as(empty.toString()).isEqualTo(2);
+			assertThat(empty.err()).startsWith(option + " needs a name");
+		}
+	}
+
+	@Test
 	void severalRunsWriteOneTraceEach() {
 		Path trace = temp.resolve("t.jsonl");
 		CliRun run = wskl("simulate", Examples.example("irp_accept.wskl"), Examples.example("irp_accept.wsks"),
