@@ -3,7 +3,6 @@ package org.wskstudio.wskl.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -155,7 +154,7 @@ final class SimulateCommand implements Callable<Integer> {
 
 		List<Path> scenarioFiles = new ArrayList<>();
 		for (String s : scenarios) {
-			scenarioFiles.add(path(s, "SCENARIO"));
+			scenarioFiles.add(WsklCli.path(spec.commandLine(), "SCENARIO", s));
 		}
 		if (scenarioFiles.isEmpty() && random == null) {
 			Path modelPath = Path.of(model);
@@ -255,17 +254,6 @@ final class SimulateCommand implements Callable<Integer> {
 	}
 
 	private boolean diverged;
-
-	private Path path(String value, String what) {
-		if (value == null) {
-			return null;
-		}
-		try {
-			return Path.of(value);
-		} catch (InvalidPathException e) {
-			throw new ParameterException(spec.commandLine(), "Invalid " + what + " '" + value + "': " + e.getReason());
-		}
-	}
 
 	private static String where(Scenario s) {
 		var node = org.eclipse.xtext.nodemodel.util.NodeModelUtils.getNode(s);

@@ -88,17 +88,21 @@ public final class WsklCli implements Callable<Integer> {
 		}
 	}
 
-	/** The version of this bundle or jar, as its manifest says. */
 	/**
 	 * The path an output option names ({@code -o DIR}, {@code --trace F.jsonl}), or null without
 	 * the option; an empty or invalid one is a usage error (an empty one would be the current folder).
 	 */
 	static Path outputPath(CommandLine commandLine, String option, String value) {
+		if (value != null && value.isBlank()) {
+			throw new CommandLine.ParameterException(commandLine, option + " needs a name");
+		}
+		return path(commandLine, option, value);
+	}
+
+	/** The path an option or parameter names, or null without it; an invalid one is a usage error. */
+	static Path path(CommandLine commandLine, String option, String value) {
 		if (value == null) {
 			return null;
-		}
-		if (value.isBlank()) {
-			throw new CommandLine.ParameterException(commandLine, option + " needs a name");
 		}
 		try {
 			return Path.of(value);
@@ -107,6 +111,7 @@ public final class WsklCli implements Callable<Integer> {
 		}
 	}
 
+	/** The version of this bundle or jar, as its manifest says. */
 	static final class Version implements CommandLine.IVersionProvider {
 		@Override
 		public String[] getVersion() {
